@@ -1,0 +1,5 @@
+"""``python -m tui_reader``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""Command line: ``tui-reader [PATH...]`` and ``tui-reader inspect [PATH...] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .corpus import Corpus, CorpusError, load_corpus
+
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Read a bundle of related documents (summaries, sources, comments, guides) in three
+panes. With no PATH, opens the bundled seed documents. PATHs are files or folders
+(searched recursively for *.md, *.markdown and *.txt)."""
+
+EPILOG = """\
+commands:
+  tui-reader [PATH...]                  open the reader
+  tui-reader inspect [PATH...] [--json] print the corpus model (documents, sections,
+                                        links, timestamps, comments, relations)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit status 2
+        self.exit(EXIT_USAGE, f"tui-reader: error: {message}\n")
+
+
+def _read_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tui-reader",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--version", action="version", version=f"tui-reader {__version__}")
+    return parser
+
+
+def _inspect_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tui-reader inspect",
+        description="Print the corpus model: a table, or JSON with --json.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print JSON (schema in README)")
+    return parser
+
+
+def _load(paths: Sequence[Path]) -> Corpus:
+    try:
+        return load_corpus(paths)
+    except CorpusError as error:
+        sys.stderr.write(f"tui-reader: error: {error}\n")
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def print_table(corpus: Corpus, out: TextIO) -> None:
+    """The readable form of ``inspect``: one block a document, then the relations."""
+    write = out.write
+    write(f"{_plural(len(corpus.documents), 'document')}\n\n")
+    for doc in corpus.documents:
+        write(f"{doc.id}  [{doc.kind}]  {doc.date or 'no date'}\n")
+        write(f"  {doc.title}\n")
+        if doc.url:
+            write(f"  {doc.url}\n")
+        counts = [
+            _plural(len(doc.sections), "section"),
+            _plural(len(doc.links), "link"),
+            _plural(len(doc.timestamps), "timestamp"),
+            _plural(len(doc.comments), "comment"),
+        ]
+        write(f"  {', '.join(counts)}\n")
+        for warning in doc.warnings:
+            write(f"  warning: {warning}\n")
+        write("\n")
+    write(f"{_plural(len(corpus.relations), 'relation')}\n")
+    for rel in corpus.relations:
+        source = rel.source + (f"#{rel.source_section}" if rel.source_section else "")
+        target = rel.target + (f"#{rel.target_section}" if rel.target_section else "")
+        write(f"  {source}  {rel.type}  {target}\n")
+    for warning in corpus.warnings:
+        write(f"warning: {warning}\n")
+
+
+def inspect(argv: Sequence[str]) -> int:
+    args = _inspect_parser().parse_args(argv)
+    corpus = _load(args.paths)
+    if args.json:
+        json.dump(corpus.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(corpus, sys.stdout)
+    return 0
+
+
+def read(argv: Sequence[str]) -> int:
+    args = _read_parser().parse_args(argv)
+    corpus = _load(args.paths)
+    from .ui.app import ReaderApp
+
+    app = ReaderApp(corpus)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "inspect":
+            return inspect(argv[1:])
+        return read(argv)
+    except BrokenPipeError:  # `tui-reader inspect | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

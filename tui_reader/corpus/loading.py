@@ -1,0 +1,362 @@
+"""Files -> Documents: discovery, front matter, kind, title, date, URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from . import comments as comment_dumps
+from .links import (
+    extract_links,
+    extract_timestamps,
+    inline_text,
+    normalize_url,
+    parse_markdown,
+)
+from .model import KINDS, Corpus, Document, Section
+from .relations import build_relations
+from .sections import build_sections, slugify
+from .text import decode, excerpt, looks_binary, visible
+
+EXTENSIONS = (".md", ".markdown", ".txt")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_DATE_KEYS = ("date", "publishedAt", "publishedDate", "published", "pubDate", "created")
+_URL_KEYS = ("url", "source", "canonical_url", "canonical", "source_url", "link", "original_url")
+_KIND_KEYS = ("kind", "type", "doctype")
+_KIND_SYNONYMS = {
+    "summaries": "summary",
+    "digest": "summary",
+    "comment": "comments",
+    "discussion": "comments",
+    "sources": "source",
+    "guides": "guide",
+    "tutorial": "guide",
+    "howto": "guide",
+    "how-to": "guide",
+    "post": "article",
+    "notes": "note",
+}
+_GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "how-to", "howto", "handbook"}
+
+
+class CorpusError(Exception):
+    """A problem with the paths asked for: shown as one line, exit status 2."""
+
+
+def bundled_seeds() -> Path:
+    """The default corpus shipped with the package."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise CorpusError("the bundled seed documents are missing from this installation")
+
+
+# --- discovery ---------------------------------------------------------------------
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """The document files below ``paths``, each with the root it was found under.
+
+    Files named directly are taken whatever their extension; folders are walked
+    recursively for ``*.md``, ``*.markdown`` and ``*.txt``, skipping hidden entries
+    and never following a symlinked folder (so link loops end).
+    """
+    found: list[tuple[Path, Path]] = []
+    warnings: list[str] = []
+    for path in paths:
+        if not path.exists():
+            raise CorpusError(f"no such file or directory: {path}")
+        if path.is_file():
+            found.append((path, path.parent))
+            continue
+        if not path.is_dir():
+            raise CorpusError(f"not a file or directory: {path}")
+
+        def on_error(error: OSError) -> None:
+            warnings.append(f"cannot read {error.filename}: {error.strerror}")
+
+        for folder, dirnames, filenames in os.walk(path, onerror=on_error):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
+                    continue
+                found.append((Path(folder) / name, path))
+    return found, warnings
+
+
+def _document_ids(found: list[tuple[Path, Path]]) -> list[str]:
+    """The file name without extension, or the relative path where names collide."""
+    stems = [visible(file.stem) for file, _ in found]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    ids: list[str] = []
+    used: set[str] = set()
+    for (file, root), stem in zip(found, stems):
+        doc_id = stem
+        if counts[stem] > 1:
+            doc_id = _relpath(file, root).rsplit(".", 1)[0]
+        base, n = doc_id, 1
+        while doc_id in used:
+            n += 1
+            doc_id = f"{base}~{n}"
+        used.add(doc_id)
+        ids.append(doc_id)
+    return ids
+
+
+def _relpath(file: Path, root: Path) -> str:
+    """``file`` relative to ``root``, safe to show (no control characters)."""
+    try:
+        return visible(file.relative_to(root).as_posix())
+    except ValueError:
+        return visible(file.name)
+
+
+# --- one document ------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
+    """The front matter of ``text`` (YAML ``---``, TOML ``+++``), the 1-based line
+    where the body starts, and warnings. Malformed front matter is ignored, with a
+    warning, and its block is still kept out of the body."""
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    if handler is None or not text.startswith(handler.START_DELIMITER):
+        return {}, 1, []
+    try:
+        raw, content = handler.split(text)
+    except ValueError:
+        return {}, 1, []
+    body_line = text.count("\n", 0, len(text) - len(content)) + 1
+    if content.startswith("\n"):
+        body_line += 1
+    try:
+        data = handler.load(raw)
+    except (yaml.YAMLError, ValueError, TypeError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return {}, body_line, [f"front matter ignored: not valid ({reason})"]
+    if data is None:
+        return {}, body_line, []
+    if not isinstance(data, dict):
+        return {}, body_line, ["front matter ignored: not a mapping of keys to values"]
+    return {str(key): value for key, value in data.items()}, body_line, []
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_as_text(v) for v in value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return "" if value is None else re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _date(meta: dict[str, object]) -> str | None:
+    for key in _DATE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, (dt.datetime, dt.date)):
+            return value.isoformat()[:10]
+        if value is not None:
+            text = _as_text(value)
+            match = re.match(r"\d{4}-\d{2}-\d{2}", text)
+            if match:
+                return match.group()
+            if text:
+                return text[:32]
+    return None
+
+
+def _url(meta: dict[str, object]) -> str | None:
+    for key in _URL_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and normalize_url(value) is not None:
+            return value.strip()
+    return None
+
+
+def _tags(meta: dict[str, object]) -> list[str]:
+    tags: list[str] = []
+    for key in ("tags", "hashtags", "keywords", "categories"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            tags.extend(t.lstrip("#") for t in re.split(r"[,\s]+", value) if t.strip("#"))
+        elif isinstance(value, (list, tuple)):
+            tags.extend(_as_text(v).lstrip("#") for v in value if _as_text(v).strip("#"))
+    seen: dict[str, None] = {}
+    for tag in tags:
+        seen.setdefault(tag, None)
+    return list(seen)
+
+
+def _explicit_kind(meta: dict[str, object]) -> str | None:
+    for key in _KIND_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str):
+            kind = value.strip().lower()
+            kind = _KIND_SYNONYMS.get(kind, kind)
+            if kind in KINDS:
+                return kind
+    return None
+
+
+def classify(
+    meta: dict[str, object],
+    body_lines: list[str],
+    has_headings: bool,
+    has_timestamps: bool,
+    path: Path,
+    title: str,
+) -> str:
+    """summary, source, comments, guide, article or note."""
+    explicit = _explicit_kind(meta)
+    if explicit:
+        return explicit
+    if not has_headings and (
+        (not meta and comment_dumps.looks_like_dump(body_lines))
+        or "comment" in path.stem.lower()
+    ):
+        return "comments"
+    bold_leads = {
+        line.split(":**", 1)[0].strip("* ").lower()
+        for line in body_lines
+        if line.startswith("**") and ":**" in line[:24]
+    }
+    if "link" in bold_leads and bold_leads & {"tldr", "summary", "key takeaways"}:
+        return "summary"
+    if _url(meta) or has_timestamps:
+        return "source"
+    words = {w.lower() for w in _tags(meta)} | {
+        _as_text(meta.get("category")).lower(),
+    }
+    if words & _GUIDE_WORDS or re.search(r"\bguide\b", title, re.IGNORECASE):
+        return "guide"
+    return "article" if meta else "note"
+
+
+def _title(meta: dict[str, object], sections: list[Section], path: Path, body: str) -> str:
+    """Front matter title; else the first heading; else a readable file name; else
+    the opening words. A top heading that extends the front matter title (``Netflix``
+    / ``Netflix Engineering Leadership Interview Guide``) is preferred."""
+    given = _as_text(meta.get("title"))
+    top = next((s.title for s in sections if s.level == 1 and s.anchor != "top"), "")
+    heading = next((s.title for s in sections if s.anchor != "top"), "")
+    if given:
+        if top and len(top) > len(given) and top.lower().startswith(given.lower()):
+            return top
+        return given
+    if top or heading:
+        return top or heading
+    stem = re.sub(r"^[\d_-]+", "", path.stem)
+    words = re.split(r"[-_\s]+", stem)
+    if len(words) >= 2 and all(w.isalpha() for w in words if w):
+        return " ".join(words).strip().capitalize()
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    return excerpt(first.lstrip("#>*-• "), 60) or path.name
+
+
+def _comment_sections(dump: comment_dumps.CommentDump, last_line: int) -> list[Section]:
+    starts: list[tuple[str, str, int]] = []
+    if dump.description is not None:
+        starts.append(("description", "Post description", dump.description.line))
+    for number, comment in enumerate(dump.comments, 1):
+        starts.append(
+            (f"comment-{number}", f"Comment {number}: {excerpt(comment.text, 48)}", comment.line)
+        )
+    sections = []
+    for index, (anchor, title, line) in enumerate(starts):
+        end = starts[index + 1][2] if index + 1 < len(starts) else last_line + 1
+        sections.append(Section(anchor, title, 2, line, end))
+    return sections
+
+
+def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document:
+    """Build a Document from its (already decoded) text."""
+    meta, body_line, warnings = split_front_matter(text)
+    lines = text.split("\n")
+    body_lines = lines[body_line - 1 :]
+    last_line = len(lines)
+    tokens = parse_markdown("\n".join(body_lines))
+    timestamps, stamp_warnings = extract_timestamps(body_lines, body_line)
+    warnings.extend(stamp_warnings)
+    heading_titles = [
+        inline_text(tokens[i + 1])
+        for i, t in enumerate(tokens[:-1])
+        if t.type == "heading_open" and t.tag == "h1"
+    ]
+    has_headings = any(t.type == "heading_open" for t in tokens)
+    titles = " ".join([_as_text(meta.get("title")), *heading_titles[:1]])
+    kind = classify(meta, body_lines, has_headings, bool(timestamps), path, titles)
+    doc = Document(
+        id=doc_id,
+        path=path,
+        relpath=relpath,
+        text=text,
+        body_line=body_line,
+        kind=kind,
+        meta=meta,
+        date=_date(meta),
+        url=_url(meta),
+        tags=_tags(meta),
+        links=extract_links(tokens, body_line),
+        timestamps=timestamps,
+        warnings=warnings,
+    )
+    if kind == "comments" and not has_headings:
+        dump = comment_dumps.parse_dump(body_lines, body_line)
+        doc.comments = comment_dumps.to_comments(dump)
+        if dump.description is not None:
+            doc.description = dump.description.text
+            doc.description_line = dump.description.line
+        doc.sections = _comment_sections(dump, last_line)
+    else:
+        doc.sections = build_sections(tokens, body_line, last_line, timestamps, body_lines)
+    doc.title = _title(meta, doc.sections, path, doc.body)
+    return doc
+
+
+def read_document(path: Path, root: Path, doc_id: str) -> Document | str:
+    """The document at ``path``, or a one-line reason why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return f"{visible(path.name)}: skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        data = path.read_bytes()
+    except OSError as error:
+        return f"{visible(path.name)}: cannot read ({error.strerror or error})"
+    if looks_binary(data):
+        return f"{visible(path.name)}: skipped as binary"
+    text, warnings = decode(data)
+    doc = parse_document(text, path, _relpath(path, root), doc_id)
+    doc.warnings[:0] = warnings
+    return doc
+
+
+def load_corpus(paths: Iterable[Path] | None = None) -> Corpus:
+    """Load every document below ``paths`` (the bundled seeds when empty) and the
+    relations between them. Raises CorpusError when there is nothing to read."""
+    roots = list(paths or ()) or [bundled_seeds()]
+    found, warnings = discover(roots)
+    documents: list[Document] = []
+    for (file, root), doc_id in zip(found, _document_ids(found)):
+        result = read_document(file, root, doc_id)
+        if isinstance(result, str):
+            warnings.append(result)
+        else:
+            documents.append(result)
+    if not documents:
+        names = ", ".join(str(p) for p in roots)
+        detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
+        raise CorpusError(
+            f"no documents (*.md, *.markdown, *.txt) found in {names}{detail}"
+        )
+    return Corpus(documents, build_relations(documents), warnings)
+
+
+__all__ = ["CorpusError", "load_corpus", "parse_document", "read_document", "slugify"]

@@ -1,0 +1,177 @@
+"""The data the corpus model produces: plain dataclasses, no behaviour beyond lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = ("summary", "source", "comments", "guide", "article", "note")
+
+RELATION_TYPES = ("summarizes", "comments-on", "links-to", "related")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a document a reader can jump to and bookmark.
+
+    ``line`` and ``end_line`` are 1-based line numbers in the file; the section
+    covers ``line`` up to but excluding ``end_line``.
+    """
+
+    anchor: str
+    title: str
+    level: int
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """An episode chapter: ``([16:25](...&t=985s)) Title``."""
+
+    label: str
+    seconds: int
+    title: str
+    url: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Comment:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    target: str
+    type: str
+    source_section: str | None = None
+    target_section: str | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "from": self.source,
+            "to": self.target,
+            "type": self.type,
+            "from_section": self.source_section,
+            "to_section": self.target_section,
+        }
+
+
+@dataclass
+class Document:
+    """One file of the corpus, parsed."""
+
+    id: str
+    path: Path
+    relpath: str
+    text: str
+    body_line: int
+    """1-based file line at which the body (after front matter) starts."""
+    kind: str = "note"
+    title: str = ""
+    date: str | None = None
+    url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    timestamps: list[Timestamp] = field(default_factory=list)
+    description: str | None = None
+    """For a comments dump: the post description that precedes the comments."""
+    description_line: int | None = None
+    comments: list[Comment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.lines[self.body_line - 1 :])
+
+    def section(self, anchor: str | None) -> Section | None:
+        if anchor is None:
+            return None
+        for section in self.sections:
+            if section.anchor == anchor:
+                return section
+        return None
+
+    def section_at(self, line: int) -> Section | None:
+        """The innermost section containing file line ``line``."""
+        found = None
+        for section in self.sections:
+            if section.line <= line < section.end_line:
+                found = section
+            elif section.line > line:
+                break
+        return found
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "path": self.relpath,
+            "kind": self.kind,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "tags": list(self.tags),
+            "sections": [
+                {"anchor": s.anchor, "title": s.title, "level": s.level, "line": s.line}
+                for s in self.sections
+            ],
+            "links": [{"text": k.text, "url": k.url, "line": k.line} for k in self.links],
+            "timestamps": [
+                {
+                    "label": t.label,
+                    "seconds": t.seconds,
+                    "title": t.title,
+                    "url": t.url,
+                    "line": t.line,
+                }
+                for t in self.timestamps
+            ],
+            "comments": [{"line": c.line, "text": c.text} for c in self.comments],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class Corpus:
+    documents: list[Document]
+    relations: list[Relation]
+    warnings: list[str] = field(default_factory=list)
+    """Problems that belong to no single document (unreadable folders, ...)."""
+
+    def __post_init__(self) -> None:
+        self._by_id = {doc.id: doc for doc in self.documents}
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        return self._by_id[doc_id]
+
+    def relations_from(self, doc_id: str) -> list[Relation]:
+        return [r for r in self.relations if r.source == doc_id]
+
+    def relations_to(self, doc_id: str) -> list[Relation]:
+        return [r for r in self.relations if r.target == doc_id]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "documents": [doc.to_json() for doc in self.documents],
+            "relations": [r.to_json() for r in self.relations],
+            "warnings": list(self.warnings),
+        }
