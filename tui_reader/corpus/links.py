@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .model import Link, Timestamp
+from .text import visible
 
 _markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def parse_markdown(text: str) -> list[Token]:
-    """Block tokens of ``text`` (shared by sections and links)."""
-    return _markdown.parse(text)
+    """Block tokens of ``text`` (shared by sections and links).
+
+    Character references (``&#x202E;``) can produce control and bidi characters
+    that decoding the file could not see; they are made visible here."""
+    tokens = _markdown.parse(text)
+    for token in tokens:
+        for child in token.children or ():
+            if child.type in ("text", "code_inline", "image"):
+                child.content = visible(child.content)
+    return tokens
 
 
 def inline_text(token: Token) -> str:
@@ -131,7 +140,7 @@ def normalize_url(url: str) -> str | None:
         return None
     if not host:
         return None
-    if host.startswith("www."):
+    while host.startswith("www."):
         host = host[4:]
     path = parts.path or ""
     query = parse_qsl(parts.query, keep_blank_values=True)
@@ -147,7 +156,12 @@ def normalize_url(url: str) -> str | None:
         if not _is_tracking(name) and not (is_youtube and name in _POSITION_PARAMS)
     ]
     kept.sort()
-    path = re.sub(r"/{2,}", "/", unquote(path)).rstrip("/")
+    # One spelling for each path: decoded, then re-encoded (so ``%3F`` stays in the
+    # path instead of becoming a query, and the result normalises to itself).
+    path = quote(unquote(path), safe="/:@!$&'()*+,;=~", errors="replace")
+    path = re.sub(r"/{2,}", "/", path).rstrip("/")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     return urlunsplit(("https", netloc, path, urlencode(kept), "")).removeprefix("https://")
 

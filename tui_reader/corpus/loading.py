@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import frontmatter
+import frontmatter.default_handlers
 import yaml
 
 from . import comments as comment_dumps
@@ -44,6 +46,23 @@ _KIND_SYNONYMS = {
     "notes": "note",
 }
 _GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "how-to", "howto", "handbook"}
+
+
+class _TOMLHandler(frontmatter.default_handlers.BaseHandler):
+    """``+++`` TOML front matter, read with the standard library (python-frontmatter
+    only offers TOML when the third-party ``toml`` package is installed)."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, object]:
+        return tomllib.loads(fm)
+
+
+_FRONT_MATTER_HANDLERS = [
+    *(h for h in frontmatter.handlers if h.START_DELIMITER != "+++"),
+    _TOMLHandler(),
+]
 
 
 class CorpusError(Exception):
@@ -128,7 +147,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
     """The front matter of ``text`` (YAML ``---``, TOML ``+++``), the 1-based line
     where the body starts, and warnings. Malformed front matter is ignored, with a
     warning, and its block is still kept out of the body."""
-    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    handler = frontmatter.detect_format(text, _FRONT_MATTER_HANDLERS)
     if handler is None or not text.startswith(handler.START_DELIMITER):
         return {}, 1, []
     try:
@@ -136,7 +155,9 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
     except ValueError:
         return {}, 1, []
     body_line = text.count("\n", 0, len(text) - len(content)) + 1
-    if content.startswith("\n"):
+    if content.startswith("\n") or (not content and not text.endswith("\n")):
+        # The body starts on the line after the closing delimiter, also when
+        # there is none (front matter only, no final newline).
         body_line += 1
     try:
         data = handler.load(raw)
@@ -147,7 +168,19 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
         return {}, body_line, []
     if not isinstance(data, dict):
         return {}, body_line, ["front matter ignored: not a mapping of keys to values"]
-    return {str(key): value for key, value in data.items()}, body_line, []
+    # YAML escapes ("\\e", "\\a", "\\u202e") can smuggle control characters past
+    # decode(): make them visible like the rest of the text.
+    return {visible(str(key)): _visible_value(value) for key, value in data.items()}, body_line, []
+
+
+def _visible_value(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible_value(k): _visible_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_visible_value(v) for v in value]
+    return value
 
 
 def _as_text(value: object) -> str:
@@ -258,7 +291,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     if len(words) >= 2 and all(w.isalpha() for w in words if w):
         return " ".join(words).strip().capitalize()
     first = next((line for line in body.splitlines() if line.strip()), "")
-    return excerpt(first.lstrip("#>*-• "), 60) or path.name
+    return excerpt(first.lstrip("#>*-• "), 60) or visible(path.name)
 
 
 def _comment_sections(dump: comment_dumps.CommentDump, last_line: int) -> list[Section]:

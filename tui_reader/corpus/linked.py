@@ -1,0 +1,112 @@
+"""What the current document and section connect to, grouped for the linked pane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .links import url_at_second
+from .model import Corpus, Document
+from .text import excerpt
+
+GROUPS = ("Summary", "Source", "Episode timestamps", "Comments", "Related")
+_GROUP_OF_KIND = {"summary": "Summary", "source": "Source", "comments": "Comments"}
+_VERBS = {
+    ("summarizes", True): "summarises this",
+    ("summarizes", False): "summarised here",
+    ("comments-on", True): "comments on this",
+    ("comments-on", False): "commented on here",
+    ("links-to", True): "links here",
+    ("links-to", False): "linked from here",
+    ("related", True): "related",
+    ("related", False): "related",
+}
+
+
+@dataclass(frozen=True)
+class LinkedItem:
+    group: str
+    label: str
+    detail: str = ""
+    doc_id: str | None = None
+    anchor: str | None = None
+    url: str | None = None
+    seconds: int | None = None
+    here: bool = False
+    """True when the item is tied to the current section, not only the document."""
+
+    @property
+    def is_timestamp(self) -> bool:
+        return self.seconds is not None
+
+
+@dataclass
+class LinkedGroup:
+    name: str
+    items: list[LinkedItem] = field(default_factory=list)
+
+
+def _doc_item(group: str, doc: Document, anchor: str | None, detail: str, here: bool) -> LinkedItem:
+    section = doc.section(anchor)
+    label = doc.title
+    if section is not None:
+        label = f"{doc.title} › {section.title}"
+    if doc.kind == "comments" and doc.comments and section is None:
+        detail = f"{len(doc.comments)} comments · {detail}"
+    return LinkedItem(group, label, detail, doc.id, anchor, doc.url, None, here)
+
+
+def linked_items(corpus: Corpus, doc_id: str, section: str | None = None) -> list[LinkedGroup]:
+    """The groups Summary, Source, Episode timestamps, Comments, Related (empty ones
+    left out). Items tied to ``section`` come first in their group."""
+    doc = corpus.get(doc_id)
+    if doc is None:
+        return []
+    groups = {name: LinkedGroup(name) for name in GROUPS}
+    seen: set[tuple[str, str | None]] = set()
+    for relation in corpus.relations:
+        outgoing = relation.source == doc_id
+        if not outgoing and relation.target != doc_id:
+            continue
+        other_id = relation.target if outgoing else relation.source
+        other = corpus.get(other_id)
+        if other is None:
+            continue
+        anchor = relation.target_section if outgoing else relation.source_section
+        mine = relation.source_section if outgoing else relation.target_section
+        if (other_id, anchor) in seen:
+            continue
+        seen.add((other_id, anchor))
+        group = _GROUP_OF_KIND.get(other.kind, "Related")
+        detail = _VERBS[(relation.type, not outgoing)]
+        here = section is not None and mine == section
+        groups[group].items.append(_doc_item(group, other, anchor, detail, here))
+    for stamp in doc.timestamps:
+        chapter = f"{stamp.label} {stamp.title}".strip()
+        anchor = next((s.anchor for s in doc.sections if s.line == stamp.line and s.level == 3), None)
+        groups["Episode timestamps"].items.append(
+            LinkedItem(
+                "Episode timestamps",
+                excerpt(chapter, 80),
+                "",
+                doc.id,
+                anchor,
+                url_at_second(stamp.url, stamp.seconds),
+                stamp.seconds,
+                here=section is not None and anchor == section,
+            )
+        )
+    result = []
+    for name in GROUPS:
+        group = groups[name]
+        if group.items:
+            if name != "Episode timestamps":
+                group.items.sort(key=lambda item: not item.here)
+            result.append(group)
+    return result
+
+
+def first_in_group(groups: list[LinkedGroup], name: str) -> LinkedItem | None:
+    for group in groups:
+        if group.name == name and group.items:
+            return group.items[0]
+    return None

@@ -1,0 +1,247 @@
+"""The three-pane reader: documents, reader, linked items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from ..corpus.linked import LinkedItem, first_in_group, linked_items
+from ..corpus.links import is_external_url
+from ..corpus.model import Corpus
+from .documents import DocumentList, DocumentsPane
+from .header import DocumentHeader
+from .help import HelpScreen
+from .linked import LinkedPane
+from .reader import ReaderView
+
+PANES = ("documents", "reader", "linked")
+
+
+@dataclass(frozen=True)
+class Location:
+    doc_id: str
+    scroll_y: int
+
+
+class ReaderApp(App[int]):
+    """tui-reader's application: build it from a loaded Corpus."""
+
+    TITLE = "tui-reader"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("1", "focus_pane('documents')", "Documents pane", show=False, id="focus.documents"),
+        Binding("2", "focus_pane('reader')", "Reader pane", show=False, id="focus.reader"),
+        Binding("3", "focus_pane('linked')", "Linked pane", show=False, id="focus.linked"),
+        Binding("ctrl+right", "cycle_pane(1)", "Next pane", show=False, id="focus.next"),
+        Binding("ctrl+left", "cycle_pane(-1)", "Previous pane", show=False, id="focus.previous"),
+        Binding("backspace,alt+left", "back", "Back", id="history.back"),
+        Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
+        Binding("s", "jump('Source')", "Source", id="jump.source"),
+        Binding("c", "jump('Comments')", "Comments", id="jump.comments"),
+        Binding("u", "jump('Summary')", "Summary", id="jump.summary"),
+        Binding("o", "open_url", "Open URL", show=False, id="url.open"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="url.copy"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.current_doc: str | None = None
+        self.history: list[Location] = []
+        self.future: list[Location] = []
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            documents = DocumentsPane(self.corpus.documents, id="documents")
+            documents.border_title = "1 Documents"
+            yield documents
+            with Vertical(id="reader-pane") as reader_pane:
+                reader_pane.border_title = "2 Reader"
+                yield DocumentHeader(id="header")
+                yield ReaderView(id="reader")
+            linked = LinkedPane(id="linked")
+            linked.border_title = "3 Linked items"
+            yield linked
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for message in self.corpus.warnings[:5]:
+            self.notify(message, title="Skipped", severity="warning", markup=False)
+        if self.corpus.documents:
+            self.open_document(self.corpus.documents[0].id, remember=False)
+        self.query_one(DocumentList).focus()
+
+    # --- navigation ------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    def here(self) -> Location | None:
+        if self.current_doc is None:
+            return None
+        return Location(self.current_doc, round(self.reader.scroll_y))
+
+    def open_document(
+        self,
+        doc_id: str,
+        anchor: str | None = None,
+        *,
+        scroll_y: int | None = None,
+        remember: bool = True,
+    ) -> None:
+        """Show ``doc_id`` at section ``anchor`` (or line ``scroll_y``); ``remember``
+        puts the place being left on the back history."""
+        doc = self.corpus.get(doc_id)
+        if doc is None:
+            self.notify(f"No document {doc_id!r} in this corpus.", severity="error", markup=False)
+            return
+        here = self.here()
+        if remember and here is not None:
+            self.history.append(here)
+            self.future.clear()
+        self.current_doc = doc_id
+        if doc.warnings:
+            self.notify(
+                "\n".join(doc.warnings[:3]), title=doc.relpath, severity="warning", markup=False
+            )
+        self.query_one(DocumentsPane).select(doc_id)
+        self.reader.show(doc, anchor, scroll_y)
+
+    def _restore(self, location: Location) -> None:
+        self.open_document(location.doc_id, scroll_y=location.scroll_y, remember=False)
+
+    def action_back(self) -> None:
+        if not self.history:
+            self.notify("Nothing to go back to.", markup=False)
+            return
+        here = self.here()
+        if here is not None:
+            self.future.append(here)
+        self._restore(self.history.pop())
+
+    def action_forward(self) -> None:
+        if not self.future:
+            self.notify("Nothing to go forward to.", markup=False)
+            return
+        here = self.here()
+        if here is not None:
+            self.history.append(here)
+        self._restore(self.future.pop())
+
+    def on_documents_pane_opened(self, event: DocumentsPane.Opened) -> None:
+        if event.doc_id != self.current_doc:
+            self.open_document(event.doc_id)
+        self.reader.focus()
+
+    def on_reader_view_section_changed(self, event: ReaderView.SectionChanged) -> None:
+        if event.doc_id is None:
+            return
+        doc = self.corpus[event.doc_id]
+        section = doc.section(event.anchor)
+        self.query_one(DocumentHeader).show(doc, section.title if section else None)
+        groups = linked_items(self.corpus, event.doc_id, event.anchor)
+        self.query_one(LinkedPane).show_groups(groups, (event.doc_id, event.anchor))
+
+    def on_linked_pane_activated(self, event: LinkedPane.Activated) -> None:
+        self.follow(event.item)
+
+    def follow(self, item: LinkedItem) -> None:
+        if item.is_timestamp:
+            self.open_external(item.url, what=f"video at {item.label.split(' ', 1)[0]}")
+        elif item.doc_id is not None:
+            self.open_document(item.doc_id, item.anchor)
+
+    def action_jump(self, group: str) -> None:
+        if self.current_doc is None:
+            return
+        groups = linked_items(self.corpus, self.current_doc, self.reader.current_section)
+        item = first_in_group(groups, group)
+        if item is None:
+            self.notify(f"No {group.lower()} is linked to this document.", markup=False)
+            return
+        self.follow(item)
+
+    # --- focus -----------------------------------------------------------------------
+
+    def _pane_widget(self, name: str) -> Widget:
+        if name == "documents":
+            return self.query_one(DocumentList)
+        if name == "reader":
+            return self.reader
+        return self.query_one(LinkedPane)
+
+    def action_focus_pane(self, name: str) -> None:
+        self._pane_widget(name).focus()
+
+    def _focused_pane(self) -> str | None:
+        focused = self.focused
+        for name in PANES:
+            pane = self.query_one(f"#{name}")
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                return name
+        if focused is self.reader:
+            return "reader"
+        return None
+
+    def action_cycle_pane(self, step: int) -> None:
+        current = self._focused_pane() or "reader"
+        name = PANES[(PANES.index(current) + step) % len(PANES)]
+        self.action_focus_pane(name)
+
+    def action_filter(self) -> None:
+        self.query_one(DocumentsPane).open_filter()
+
+    def action_help(self) -> None:
+        sections = [
+            ("Everywhere", self.BINDINGS),
+            ("Documents", DocumentList.BINDINGS + DocumentsPane.BINDINGS),
+            ("Filter", [b for b in Input.BINDINGS[:0]]),
+            ("Reader", ReaderView.BINDINGS),
+            ("Linked items", LinkedPane.BINDINGS),
+        ]
+        self.push_screen(HelpScreen([s for s in sections if s[1]]))
+
+    # --- URLs ------------------------------------------------------------------------
+
+    def _target_url(self) -> str | None:
+        """The focused linked item's URL, else the current document's."""
+        if self._focused_pane() == "linked":
+            item = self.query_one(LinkedPane).highlighted_item
+            if item is not None and item.url:
+                return item.url
+        doc = self.corpus.get(self.current_doc or "")
+        return doc.url if doc else None
+
+    def open_external(self, url: str | None, what: str = "link") -> None:
+        if not url:
+            self.notify("This item has no URL.", markup=False)
+            return
+        if not is_external_url(url):
+            self.notify(f"Refused to open {url!r}: only http(s) links open outside.", severity="error", markup=False)
+            return
+        self.open_url(url)
+        self.notify(f"Opening {what}: {url}", markup=False)
+
+    def action_open_url(self) -> None:
+        self.open_external(self._target_url())
+
+    def action_copy_url(self) -> None:
+        url = self._target_url()
+        if not url:
+            self.notify("Nothing to copy: no URL here.", markup=False)
+            return
+        self.copy_to_clipboard(url)
+        self.notify(f"Copied {url}", markup=False)

@@ -1,0 +1,145 @@
+"""The documents pane: every document with kind, title and date; filter as you type."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from ..corpus.model import Document
+
+KIND_STYLES = {
+    "summary": "bold black on green",
+    "source": "bold white on blue",
+    "comments": "bold white on magenta",
+    "guide": "bold black on yellow",
+    "article": "bold black on cyan",
+    "note": "bold black on white",
+}
+
+
+def document_prompt(doc: Document) -> Text:
+    """Title on the first line; kind badge and date on the second. Built from Text
+    pieces, so markup in a title is shown as typed."""
+    prompt = Text(no_wrap=False, overflow="fold")
+    prompt.append(doc.title, style="bold")
+    prompt.append("\n")
+    prompt.append(f" {doc.kind} ", style=KIND_STYLES.get(doc.kind, "reverse"))
+    prompt.append(f"  {doc.date or 'no date'}", style="dim")
+    return prompt
+
+
+def matches(doc: Document, words: list[str]) -> bool:
+    haystack = f"{doc.title} {doc.kind} {doc.date or ''} {doc.relpath} {' '.join(doc.tags)}".lower()
+    return all(word in haystack for word in words)
+
+
+class DocumentList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="documents.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="documents.up"),
+        Binding("g", "first", "First", show=False, id="documents.first"),
+        Binding("G", "last", "Last", show=False, id="documents.last"),
+    ]
+
+
+class FilterInput(Input):
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", id="documents.clear-filter"),
+        Binding("down", "to_list", "To list", show=False, id="documents.filter-to-list"),
+    ]
+
+    def action_clear(self) -> None:
+        self.post_message(DocumentsPane.FilterCleared())
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(DocumentList).focus()
+
+
+class DocumentsPane(Vertical):
+    """Filter input (hidden until ``/``) above the list of documents."""
+
+    DEFAULT_CSS = """
+    DocumentsPane FilterInput { display: none; border: none; height: 1; padding: 0 1; }
+    DocumentsPane FilterInput.-active { display: block; }
+    DocumentsPane DocumentList { height: 1fr; border: none; }
+    """
+
+    class Opened(Message):
+        def __init__(self, doc_id: str) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+
+    class FilterCleared(Message):
+        pass
+
+    def __init__(self, documents: list[Document], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.documents = documents
+        self.shown: list[Document] = list(documents)
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(placeholder="filter documents…", id="filter")
+        yield DocumentList(*self._options(self.documents), id="document-list")
+
+    @staticmethod
+    def _options(documents: list[Document]) -> list[Option]:
+        return [Option(document_prompt(doc), id=doc.id) for doc in documents]
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one(FilterInput).value
+
+    def open_filter(self) -> None:
+        field = self.query_one(FilterInput)
+        field.add_class("-active")
+        field.focus()
+
+    def apply_filter(self, text: str) -> None:
+        words = text.lower().split()
+        self.shown = [doc for doc in self.documents if matches(doc, words)]
+        option_list = self.query_one(DocumentList)
+        option_list.set_options(self._options(self.shown))
+        if self.shown:
+            option_list.highlighted = 0
+        count = f"{len(self.shown)}/{len(self.documents)}" if words else str(len(self.documents))
+        self.border_subtitle = count
+
+    def select(self, doc_id: str) -> None:
+        """Highlight ``doc_id`` in the list (when it is shown)."""
+        option_list = self.query_one(DocumentList)
+        for index, doc in enumerate(self.shown):
+            if doc.id == doc_id:
+                option_list.highlighted = index
+                return
+
+    def on_mount(self) -> None:
+        self.border_subtitle = str(len(self.documents))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.apply_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        option_list = self.query_one(DocumentList)
+        option_list.focus()
+        if len(self.shown) == 1:
+            self.post_message(self.Opened(self.shown[0].id))
+
+    def on_documents_pane_filter_cleared(self, event: FilterCleared) -> None:
+        event.stop()
+        field = self.query_one(FilterInput)
+        field.value = ""
+        field.remove_class("-active")
+        self.apply_filter("")
+        self.query_one(DocumentList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Opened(event.option.id))
