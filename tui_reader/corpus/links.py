@@ -12,18 +12,36 @@ from .model import Link, Timestamp
 from .text import visible
 
 _markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Block structure only: inline parsing is most of markdown-it's time, and the model
+# needs it only where links, headings or bold leads can be.
+_blocks_only = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+
+
+def _needs_inline(content: str, heading: bool, bold_leads: bool) -> bool:
+    if heading or "[" in content or "<" in content:
+        return True
+    return bold_leads and content.startswith(("**", "__"))
 
 
 def parse_markdown(text: str) -> list[Token]:
-    """Block tokens of ``text`` (shared by sections and links).
-
-    Character references (``&#x202E;``) can produce control and bidi characters
-    that decoding the file could not see; they are made visible here."""
-    tokens = _markdown.parse(text)
+    """Block tokens of ``text`` (shared by sections and links); an inline token has
+    its children only where the model reads them: headings, and text that may hold
+    a link or open with a bold run."""
+    env: dict[str, object] = {}
+    tokens = _blocks_only.parse(text, env)
+    # Bold-lead paragraphs become sections only in documents without headings.
+    bold_leads = not any(token.type == "heading_open" for token in tokens)
+    previous = None
     for token in tokens:
-        for child in token.children or ():
-            if child.type in ("text", "code_inline", "image"):
-                child.content = visible(child.content)
+        if token.type == "inline":
+            heading = previous is not None and previous.type == "heading_open"
+            if _needs_inline(token.content, heading, bold_leads):
+                children: list[Token] = []
+                _markdown.inline.parse(token.content, _markdown, env, children)
+                token.children = children
+            else:
+                token.children = [Token("text", "", 0, content=token.content)]
+        previous = token
     return tokens
 
 

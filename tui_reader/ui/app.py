@@ -9,14 +9,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from ..corpus.linked import LinkedItem, first_in_group, linked_items
 from ..corpus.links import is_external_url
 from ..corpus.model import Corpus
-from .documents import DocumentList, DocumentsPane
+from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
-from .help import HelpScreen
+from .help import HelpScreen, all_bindings
 from .linked import LinkedPane
 from .reader import ReaderView
 
@@ -37,20 +37,28 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Show this list of keys", id="help"),
+        Binding("slash", "filter", "Filter", tooltip="Filter the documents as you type", id="filter"),
         Binding("1", "focus_pane('documents')", "Documents pane", show=False, id="focus.documents"),
         Binding("2", "focus_pane('reader')", "Reader pane", show=False, id="focus.reader"),
         Binding("3", "focus_pane('linked')", "Linked pane", show=False, id="focus.linked"),
         Binding("ctrl+right", "cycle_pane(1)", "Next pane", show=False, id="focus.next"),
         Binding("ctrl+left", "cycle_pane(-1)", "Previous pane", show=False, id="focus.previous"),
-        Binding("backspace,alt+left", "back", "Back", id="history.back"),
-        Binding("alt+right", "forward", "Forward", show=False, id="history.forward"),
-        Binding("s", "jump('Source')", "Source", id="jump.source"),
-        Binding("c", "jump('Comments')", "Comments", id="jump.comments"),
-        Binding("u", "jump('Summary')", "Summary", id="jump.summary"),
-        Binding("o", "open_url", "Open URL", show=False, id="url.open"),
-        Binding("y", "copy_url", "Copy URL", show=False, id="url.copy"),
+        Binding(
+            "backspace,alt+left", "back", "Back", tooltip="Back to where you jumped from", id="history.back"
+        ),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again", id="history.forward"),
+        Binding("s", "jump('Source')", "Source", tooltip="Jump to the source of this document", id="jump.source"),
+        Binding("c", "jump('Comments')", "Comments", tooltip="Jump to the comments", id="jump.comments"),
+        Binding("u", "jump('Summary')", "Summary", tooltip="Jump to the summary of this document", id="jump.summary"),
+        Binding(
+            "o", "open_url", "Open URL", show=False,
+            tooltip="Open the highlighted item's URL (or the document's) in the browser", id="url.open",
+        ),
+        Binding(
+            "y", "copy_url", "Copy URL", show=False,
+            tooltip="Copy the highlighted item's URL (or the document's)", id="url.copy",
+        ),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
@@ -205,14 +213,17 @@ class ReaderApp(App[int]):
         self.query_one(DocumentsPane).open_filter()
 
     def action_help(self) -> None:
-        sections = [
-            ("Everywhere", self.BINDINGS),
-            ("Documents", DocumentList.BINDINGS + DocumentsPane.BINDINGS),
-            ("Filter", [b for b in Input.BINDINGS[:0]]),
-            ("Reader", ReaderView.BINDINGS),
-            ("Linked items", LinkedPane.BINDINGS),
-        ]
-        self.push_screen(HelpScreen([s for s in sections if s[1]]))
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", all_bindings(type(self))),
+                    ("Documents", all_bindings(DocumentList)),
+                    ("Document filter", all_bindings(FilterInput)[:3]),
+                    ("Reader", all_bindings(ReaderView)),
+                    ("Linked items", all_bindings(LinkedPane)),
+                ]
+            )
+        )
 
     # --- URLs ------------------------------------------------------------------------
 

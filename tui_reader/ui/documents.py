@@ -40,6 +40,7 @@ def matches(doc: Document, words: list[str]) -> bool:
 
 class DocumentList(OptionList):
     BINDINGS = [
+        Binding("enter", "select", "Open", tooltip="Open the highlighted document", id="documents.open"),
         Binding("j", "cursor_down", "Down", show=False, id="documents.down"),
         Binding("k", "cursor_up", "Up", show=False, id="documents.up"),
         Binding("g", "first", "First", show=False, id="documents.first"),
@@ -49,8 +50,13 @@ class DocumentList(OptionList):
 
 class FilterInput(Input):
     BINDINGS = [
-        Binding("escape", "clear", "Clear filter", id="documents.clear-filter"),
-        Binding("down", "to_list", "To list", show=False, id="documents.filter-to-list"),
+        Binding("escape", "clear", "Clear filter", tooltip="Clear the filter", id="documents.clear-filter"),
+        Binding(
+            "enter", "submit", "Keep filter", show=False,
+            tooltip="Keep the filter and go to the list (opens a single match)",
+            id="documents.filter-submit",
+        ),
+        Binding("down", "to_list", "To list", show=False, tooltip="Go to the list", id="documents.filter-to-list"),
     ]
 
     def action_clear(self) -> None:
@@ -64,7 +70,9 @@ class DocumentsPane(Vertical):
     """Filter input (hidden until ``/``) above the list of documents."""
 
     DEFAULT_CSS = """
-    DocumentsPane FilterInput { display: none; border: none; height: 1; padding: 0 1; }
+    DocumentsPane FilterInput, DocumentsPane FilterInput:focus {
+        display: none; border: none; height: 1; padding: 0 1; background: $boost;
+    }
     DocumentsPane FilterInput.-active { display: block; }
     DocumentsPane DocumentList { height: 1fr; border: none; }
     """

@@ -5,27 +5,42 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def _bindings(bindings: list[BindingType]) -> list[Binding]:
-    return [b for b in bindings if isinstance(b, Binding)]
+_SIDEWAYS = ("left", "right", "ctrl+pageup", "ctrl+pagedown")
 
 
-def key_table(app, sections: list[tuple[str, list[BindingType]]]) -> Table:  # type: ignore[no-untyped-def]
+def all_bindings(cls: type) -> list[Binding]:
+    """The bindings of ``cls`` and the classes it inherits from, most specific
+    first, one per key (sideways scrolling left out: the reader wraps)."""
+    seen: set[str] = set()
+    result: list[Binding] = []
+    for klass in cls.__mro__:
+        for binding in klass.__dict__.get("BINDINGS", []):
+            if not isinstance(binding, Binding) or binding.key in seen:
+                continue
+            if binding.key in _SIDEWAYS or binding.action == "app.quit":
+                continue
+            seen.add(binding.key)
+            result.append(binding)
+    return result
+
+
+def key_table(app, sections: list[tuple[str, list[Binding]]]) -> Table:  # type: ignore[no-untyped-def]
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column("key", style="bold cyan", no_wrap=True)
     table.add_column("action", ratio=1)
     for title, bindings in sections:
         table.add_row(Text(title, style="bold reverse"), Text(""))
-        for binding in _bindings(bindings):
+        for binding in bindings:
             keys = " ".join(
                 app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")
             )
-            table.add_row(Text(keys), Text(binding.description or binding.action))
+            table.add_row(Text(keys), Text(binding.tooltip or binding.description or binding.action))
         table.add_row(Text(""), Text(""))
     return table
 
@@ -43,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self.sections = sections
 

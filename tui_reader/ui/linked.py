@@ -24,6 +24,10 @@ class LinkedPane(OptionList):
     """Group headers are disabled options; Enter on an item posts ``Activated``."""
 
     BINDINGS = [
+        Binding(
+            "enter", "select", "Follow",
+            tooltip="Jump to the item (a timestamp opens the video at that second)", id="linked.follow",
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="linked.down"),
         Binding("k", "cursor_up", "Up", show=False, id="linked.up"),
     ]

@@ -95,7 +95,7 @@ class ReaderView(ScrollView, can_focus=True):
         target = min(line, max_y)
         if anchor is not None and anchor in self.rendered.section_lines:
             self._pinned = (anchor, target)
-        self.scroll_to(y=target, animate=False, immediate=True)
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
         self._check_section()
 
     def on_resize(self) -> None:

@@ -1,0 +1,81 @@
+"""Drive the real app on the bundled seeds and save one SVG per screen.
+
+    python screenshots/make_screenshots.py
+
+Writes screenshots/*.svg (shown in the README). Uses a temporary state directory,
+so it never touches yours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+HERE = Path(__file__).resolve().parent
+SIZE = (140, 40)
+Scene = Callable[[Pilot], Awaitable[None]]
+
+
+async def main_view(pilot: Pilot) -> None:
+    await pilot.press("2")
+
+
+async def source_timestamps(pilot: Pilot) -> None:
+    await pilot.press("s")  # from the summary, one key to its source
+    pilot.app.open_document("001_fcd5aa9764726396", "episode-timestamps", remember=False)  # type: ignore[attr-defined]
+    await pilot.press("3")
+    for _ in range(10):
+        await pilot.press("j")
+
+
+async def comment_and_summary(pilot: Pilot) -> None:
+    pilot.app.open_document("002_a2ea35e4aae3ff3a", "comment-4")  # type: ignore[attr-defined]
+    await pilot.press("3")
+
+
+async def filter_documents(pilot: Pilot) -> None:
+    await pilot.press("slash", *"comm")
+
+
+async def help_screen(pilot: Pilot) -> None:
+    await pilot.press("question_mark")
+
+
+SCENES: dict[str, Scene] = {
+    "main": main_view,
+    "source-timestamps": source_timestamps,
+    "comment-summary": comment_and_summary,
+    "filter": filter_documents,
+    "help": help_screen,
+}
+
+
+async def shoot(name: str, scene: Scene) -> Path:
+    from tui_reader.corpus import load_corpus
+    from tui_reader.ui.app import ReaderApp
+
+    app = ReaderApp(load_corpus([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await scene(pilot)
+        await pilot.pause()
+        path = HERE / f"{name}.svg"
+        app.save_screenshot(filename=path.name, path=str(HERE))
+        return path
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as state:
+        for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+            os.environ[variable] = state
+        for name, scene in SCENES.items():
+            print(asyncio.run(shoot(name, scene)).relative_to(HERE.parent))
+
+
+if __name__ == "__main__":
+    main()
