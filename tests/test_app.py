@@ -267,3 +267,27 @@ async def test_markup_in_titles_and_text_is_shown_literally(tmp_path: Path) -> N
         shown = "\n".join(plain_lines(app.reader.rendered))
         assert "[red]markup[/red]" in shown
         assert "\x1b" not in shown and "␛[2J" in shown
+
+
+async def test_command_palette_opens_a_document_and_shows_titles_literally(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: 'Plain one'\n---\n\n# A\n\ntext\n")
+    (tmp_path / "b.md").write_text("---\ntitle: '[@click=app.quit]Trap[/] [b]x'\n---\n\n# B\n\ntext\n")
+    app = ReaderApp(load_corpus([tmp_path]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"trap")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert app.current_doc == "b"
+
+
+async def test_character_references_cannot_smuggle_escapes_to_the_screen(tmp_path: Path) -> None:
+    (tmp_path / "refs.md").write_text("# Refs\n\nclear &#x1b;[2J here &#7; bell &#x202E;abc\n")
+    app = ReaderApp(load_corpus([tmp_path]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = "\n".join(plain_lines(app.reader.rendered))
+        assert "[2J here" in shown  # the reference is shown as a placeholder, not acted on
+        assert not any(ord(ch) < 32 or 0x202A <= ord(ch) <= 0x202E for ch in shown if ch != "\n")

@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..corpus.model import Document
+from ..corpus.text import visible
 from .prepare import prepare_markdown, reference_definitions
 
 CODE_THEME = "monokai"
@@ -59,14 +60,15 @@ def _console(width: int) -> Console:
     )
 
 
-def _strip_links(lines: list[Line]) -> list[Line]:
-    """Drop terminal hyperlinks (OSC 8) from styles: links are followed by the app,
-    never by the terminal, so a ``file:`` or ``javascript:`` URL cannot act."""
+def _clean(lines: list[Line]) -> list[Line]:
+    """Make rendered lines safe for the terminal: no hyperlinks (OSC 8) in styles, as
+    links are followed by the app and never by the terminal, and no control
+    characters, which HTML character references (``&#x1b;``) can still produce."""
     cleaned: list[Line] = []
     for line in lines:
         cleaned.append(
             [
-                Segment(seg.text, seg.style.clear_meta_and_links() if seg.style else None)
+                Segment(visible(seg.text), seg.style.clear_meta_and_links() if seg.style else None)
                 for seg in line
                 if not seg.control
             ]
@@ -76,7 +78,7 @@ def _strip_links(lines: list[Line]) -> list[Line]:
 
 def _render(console: Console, renderable: object, width: int) -> list[Line]:
     options = console.options.update(width=width)
-    return _strip_links(console.render_lines(renderable, options, pad=False))  # type: ignore[arg-type]
+    return _clean(console.render_lines(renderable, options, pad=False))  # type: ignore[arg-type]
 
 
 def _markdown(text: str) -> Markdown:

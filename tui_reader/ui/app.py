@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from ..corpus.linked import LinkedItem, first_in_group, linked_items
 from ..corpus.links import is_external_url
 from ..corpus.model import Corpus
+from .commands import DocumentCommands
 from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
 from .help import HelpScreen, all_bindings
@@ -33,6 +34,7 @@ class ReaderApp(App[int]):
     """tui-reader's application: build it from a loaded Corpus."""
 
     TITLE = "tui-reader"
+    COMMANDS = App.COMMANDS | {DocumentCommands}
     CSS_PATH = Path(__file__).with_name("app.tcss")
 
     BINDINGS = [
