@@ -65,6 +65,8 @@ async def test_single_keys_type_into_the_filter_instead_of_acting(seed_app: Read
         await pilot.pause()
         assert seed_app.is_running
         assert seed_app.query_one(Input).value == "q1sbj"
+        await pilot.press("slash")  # in a text field, `/` is a character
+        assert seed_app.query_one(Input).value == "q1sbj/"
         assert seed_app.current_doc == SUMMARY  # `s` did not jump to the source
 
 
@@ -222,7 +224,7 @@ async def test_help_lists_every_binding_and_closes(seed_app: ReaderApp) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(seed_app.screen, HelpScreen)
-        for description in ("Quit", "Filter", "Back", "Next section", "Source", "Copy URL"):
+        for description in ("Quit", "Search", "Back", "Next section", "Contents", "Source", "Copy URL"):
             assert any(description == b.description for _, bindings in seed_app.screen.sections for b in bindings)
         await pilot.press("escape")
         assert not isinstance(seed_app.screen, HelpScreen)
@@ -291,3 +293,28 @@ async def test_character_references_cannot_smuggle_escapes_to_the_screen(tmp_pat
         shown = "\n".join(plain_lines(app.reader.rendered))
         assert "[2J here" in shown  # the reference is shown as a placeholder, not acted on
         assert not any(ord(ch) < 32 or 0x202A <= ord(ch) <= 0x202E for ch in shown if ch != "\n")
+
+
+async def test_keys_typed_right_after_slash_are_not_lost(seed_app: ReaderApp) -> None:
+    """A fast typist's keys arrive together: none may act as a command."""
+    from textual import events
+
+    def burst(keys: list[tuple[str, str]]) -> None:
+        for key, char in keys:  # queued at once, as the terminal delivers them
+            event = events.Key(key, char)
+            event.set_sender(seed_app)
+            seed_app._driver.send_message(event)  # type: ignore[union-attr]
+
+    opened: list[str] = []
+    seed_app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        burst([("slash", "/"), *((c, c) for c in "coso")])
+        await pilot.pause()
+        search = seed_app.query_one("#search-input", Input)
+        assert search.value == "coso"
+        assert seed_app.current_doc == SUMMARY  # `c` and `s` did not jump
+        await pilot.press("escape", "1")
+        burst([("slash", "/"), *((c, c) for c in "guide")])
+        await pilot.pause()
+        assert seed_app.query_one("#filter", Input).value == "guide"

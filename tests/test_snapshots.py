@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from tui_reader.corpus import load_corpus
 from tui_reader.ui.app import ReaderApp
 
-from .conftest import COMMENTS, SEEDS, SIZE, SOURCE
+from .conftest import COMMENTS, GUIDE, SEEDS, SIZE, SOURCE
 
 
 def seed_app() -> ReaderApp:
@@ -50,3 +50,40 @@ def test_filter(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(seed_app(), terminal_size=SIZE, press=["question_mark"])
+
+
+FIXTURES = SEEDS.parent / "tests" / "fixtures"
+
+
+def test_every_markdown_construct(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(load_corpus([FIXTURES / "constructs.md"]))
+    assert snap_compare(app, terminal_size=(120, 60), press=["2"])
+
+
+def test_every_markdown_construct_lower_half(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(load_corpus([FIXTURES / "constructs.md"]))
+    assert snap_compare(app, terminal_size=(120, 60), press=["2", "G"])
+
+
+def test_guide_table_of_contents(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def contents(pilot: Pilot) -> None:
+        pilot.app.open_document(GUIDE)  # type: ignore[attr-defined]
+        await pilot.press("2", "t")
+
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=contents)
+
+
+def test_search_in_the_guide(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot: Pilot) -> None:
+        pilot.app.open_document(GUIDE)  # type: ignore[attr-defined]
+        await pilot.press("2", "slash", *"talent")
+
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=search)
+
+
+def test_focused_link_in_the_source(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def focus_link(pilot: Pilot) -> None:
+        pilot.app.open_document(SOURCE)  # type: ignore[attr-defined]
+        await pilot.press("2", "tab", "tab", "tab")
+
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=focus_link)

@@ -91,7 +91,7 @@ def looks_like_dump(lines: list[str]) -> bool:
     items = paragraphs(lines, 1)
     if len(items) < 4:
         return False
-    if any(p.text.startswith(("#", "```", "|", "- ", "* ", "> ")) for p in items):
+    if any(p.text.startswith(("#", "```", "|", "- ", "* ", "> ", "[", "![", "](", "<")) for p in items):
         return False
     if find_repeat([p.text for p in items]) is not None:
         return True

@@ -23,6 +23,21 @@ def _needs_inline(content: str, heading: bool, bold_leads: bool) -> bool:
     return bold_leads and content.startswith(("**", "__"))
 
 
+def _plain_text_children(children: list[Token]) -> None:
+    """What markdown-it's core ``text_join`` rule would do, which calling the inline
+    parser directly skips: entities and backslash escapes (``&amp;``, ``\\*``) come
+    as ``text_special`` and are text. Character references (``&#x202E;``) can also
+    produce control and bidi characters that decoding the file could not see: they
+    are made visible."""
+    for child in children:
+        if child.type == "text_special":
+            child.type = "text"
+        if child.type in ("text", "code_inline", "image"):
+            child.content = visible(child.content)
+        if child.children:
+            _plain_text_children(child.children)
+
+
 def parse_markdown(text: str) -> list[Token]:
     """Block tokens of ``text`` (shared by sections and links); an inline token has
     its children only where the model reads them: headings, and text that may hold
@@ -38,6 +53,7 @@ def parse_markdown(text: str) -> list[Token]:
             if _needs_inline(token.content, heading, bold_leads):
                 children: list[Token] = []
                 _markdown.inline.parse(token.content, _markdown, env, children)
+                _plain_text_children(children)
                 token.children = children
             else:
                 token.children = [Token("text", "", 0, content=token.content)]
@@ -156,7 +172,7 @@ def normalize_url(url: str) -> str | None:
         port = parts.port
     except ValueError:
         return None
-    if not host:
+    if not host or any(ch.isspace() for ch in host):  # no web host has blanks
         return None
     while host.startswith("www."):
         host = host[4:]

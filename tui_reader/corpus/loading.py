@@ -24,10 +24,13 @@ from .links import (
 from .model import KINDS, Corpus, Document, Section
 from .relations import build_relations
 from .sections import build_sections, slugify
-from .text import decode, excerpt, looks_binary, visible
+from .text import decode, excerpt, has_controls, looks_binary, visible
 
 EXTENSIONS = (".md", ".markdown", ".txt")
 MAX_FILE_BYTES = 64 * 1024 * 1024
+PLAIN_TEXT_CHARS = 2_000_000
+"""Documents longer than this are shown as plain text: Markdown layout of a multi-MB
+file would take seconds, for text that is rarely Markdown at that size."""
 
 _DATE_KEYS = ("date", "publishedAt", "publishedDate", "published", "pubDate", "created")
 _URL_KEYS = ("url", "source", "canonical_url", "canonical", "source_url", "link", "original_url")
@@ -311,11 +314,16 @@ def _comment_sections(dump: comment_dumps.CommentDump, last_line: int) -> list[S
 
 def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document:
     """Build a Document from its (already decoded) text."""
+    if "\r" in text:  # the Markdown parser counts CR as a line end: so must we
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if has_controls(text):  # text that did not come through decode()
+        text = visible(text)
     meta, body_line, warnings = split_front_matter(text)
     lines = text.split("\n")
     body_lines = lines[body_line - 1 :]
     last_line = len(lines)
-    tokens = parse_markdown("\n".join(body_lines))
+    plain = len(text) > PLAIN_TEXT_CHARS
+    tokens = [] if plain else parse_markdown("\n".join(body_lines))
     timestamps, stamp_warnings = extract_timestamps(body_lines, body_line)
     warnings.extend(stamp_warnings)
     heading_titles = [
@@ -340,7 +348,12 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
         links=extract_links(tokens, body_line),
         timestamps=timestamps,
         warnings=warnings,
+        plain_text=plain,
     )
+    if plain:
+        doc.warnings.append(
+            f"larger than {PLAIN_TEXT_CHARS // 1_000_000} MB of text: shown as plain text"
+        )
     if kind == "comments" and not has_headings:
         dump = comment_dumps.parse_dump(body_lines, body_line)
         doc.comments = comment_dumps.to_comments(dump)
@@ -389,7 +402,8 @@ def load_corpus(paths: Iterable[Path] | None = None) -> Corpus:
         raise CorpusError(
             f"no documents (*.md, *.markdown, *.txt) found in {names}{detail}"
         )
-    return Corpus(documents, build_relations(documents), warnings)
+    relations, resolver = build_relations(documents)
+    return Corpus(documents, relations, warnings, resolver)
 
 
 __all__ = ["CorpusError", "load_corpus", "parse_document", "read_document", "slugify"]

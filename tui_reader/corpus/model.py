@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .relations import LinkResolver
 
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
 
@@ -91,6 +95,8 @@ class Document:
     description_line: int | None = None
     comments: list[Comment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    plain_text: bool = False
+    """Too large to lay out as Markdown: read and shown as plain text."""
 
     @property
     def lines(self) -> list[str]:
@@ -153,6 +159,15 @@ class Corpus:
     relations: list[Relation]
     warnings: list[str] = field(default_factory=list)
     """Problems that belong to no single document (unreadable folders, ...)."""
+    resolver: LinkResolver | None = None
+
+    def resolve_link(self, doc_id: str, url: str) -> tuple[str, str | None] | None:
+        """The document (and section) of the corpus that ``url`` in ``doc_id`` points
+        at: a URL one of them carries, or a relative path to one of their files."""
+        doc = self.get(doc_id)
+        if doc is None or self.resolver is None:
+            return None
+        return self.resolver.resolve(doc, url)
 
     def __post_init__(self) -> None:
         self._by_id = {doc.id: doc for doc in self.documents}

@@ -51,27 +51,56 @@ def _is_link_line(doc: Document, line: int) -> bool:
     return text.lower().startswith(("**link:**", "**source:**", "link:", "source:"))
 
 
-def _resolve_path(doc: Document, url: str, by_path: dict[Path, str]) -> str | None:
-    """A relative link to another file of the corpus (``guide.md``, ``../a.md#x``)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    target = (doc.path.parent / unquote(parts.path)).resolve()
-    return by_path.get(target)
+class LinkResolver:
+    """Which document (and section) of the corpus a link points at, if any: by
+    normalised URL, by the ``/comments`` URL of a page with a comments dump, or by a
+    relative file path."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.by_id = {doc.id: doc for doc in documents}
+        self.by_url: dict[str, str] = {}
+        for doc in documents:
+            key = normalize_url(doc.url) if doc.url else None
+            if key and key not in self.by_url:
+                self.by_url[key] = doc.id
+        self.by_path = {doc.path.resolve(): doc.id for doc in documents}
+
+    def page_of(self, url: str) -> Document | None:
+        key = normalize_url(url)
+        return self.by_id.get(self.by_url.get(key, "")) if key else None
+
+    def add_alias(self, url: str, doc_id: str) -> None:
+        key = normalize_url(url)
+        if key:
+            self.by_url.setdefault(key, doc_id)
+
+    def resolve(self, doc: Document, url: str) -> tuple[str, str | None] | None:
+        """(document id, section anchor or None) for ``url`` found in ``doc``."""
+        key = normalize_url(url)
+        target_id = self.by_url.get(key) if key else self._by_relative_path(doc, url)
+        if target_id is None:
+            return None
+        fragment = url_fragment(url)
+        target = self.by_id[target_id]
+        return target_id, fragment if fragment and target.section(fragment) else None
+
+    def _by_relative_path(self, doc: Document, url: str) -> str | None:
+        """A relative link to another file of the corpus (``guide.md``, ``../a.md#x``)."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme or parts.netloc or not parts.path:
+            return None
+        try:
+            target = (doc.path.parent / unquote(parts.path)).resolve()
+        except (OSError, ValueError):
+            return None
+        return self.by_path.get(target)
 
 
-def build_relations(documents: list[Document]) -> list[Relation]:
-    by_id = {doc.id: doc for doc in documents}
-    by_url: dict[str, str] = {}
-    for doc in documents:
-        key = normalize_url(doc.url) if doc.url else None
-        if key and key not in by_url:
-            by_url[key] = doc.id
-    by_path = {doc.path.resolve(): doc.id for doc in documents}
-
+def build_relations(documents: list[Document]) -> tuple[list[Relation], LinkResolver]:
+    resolver = LinkResolver(documents)
     relations: list[Relation] = []
     seen: set[Relation] = set()
 
@@ -87,7 +116,7 @@ def build_relations(documents: list[Document]) -> list[Relation]:
         target = None
         if dump.url:
             key = normalize_url(dump.url) or ""
-            target = by_id.get(by_url.get(key.removesuffix("/comments"), ""))
+            target = resolver.page_of("https://" + key.removesuffix("/comments"))
             if target is dump:
                 target = None
         if target is None:
@@ -96,20 +125,16 @@ def build_relations(documents: list[Document]) -> list[Relation]:
             continue
         add(Relation(dump.id, target.id, "comments-on"))
         if target.url:
-            by_url.setdefault(f"{normalize_url(target.url)}/comments", dump.id)
+            resolver.add_alias(target.url.split("#")[0].split("?")[0].rstrip("/") + "/comments", dump.id)
         if not dump.meta.get("title"):
             dump.title = f"Comments on {target.title}"
 
     for doc in documents:
         for link in doc.links:
-            key = normalize_url(link.url)
-            target_id = by_url.get(key) if key else _resolve_path(doc, link.url, by_path)
-            if target_id is None or target_id == doc.id:
+            found = resolver.resolve(doc, link.url)
+            if found is None or found[0] == doc.id:
                 continue
-            target = by_id[target_id]
-            fragment = url_fragment(link.url)
-            to_section = fragment if target.section(fragment) else None
             section = doc.section_at(link.line)
             kind = "summarizes" if doc.kind == "summary" and _is_link_line(doc, link.line) else "links-to"
-            add(Relation(doc.id, target_id, kind, section.anchor if section else None, to_section))
-    return relations
+            add(Relation(doc.id, found[0], kind, section.anchor if section else None, found[1]))
+    return relations, resolver

@@ -1,16 +1,21 @@
-"""A Document -> styled lines at a given width, with the line each section starts on.
+"""A Document -> styled lines at a given width, block by block.
 
-Rendering goes through Rich (markdown-it-py underneath), section by section, so the
-reader knows where every section lands without searching the output. No Textual
-import here: the reader widget turns these lines into Strips.
+Rendering goes through Rich (markdown-it-py underneath), one section (or, for a
+long section, one run of paragraphs) at a time, so the reader can show the first
+screen before the rest is done and knows where every section lands. Links are
+numbered in reading order and their positions on screen recorded. No Textual import
+here: the reader widget turns these lines into Strips.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rich.console import Console
+from markdown_it.token import Token
+from rich.cells import cell_len
+from rich.console import Console, RenderableType
 from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
@@ -18,14 +23,45 @@ from rich.text import Text
 
 from ..corpus.model import Document
 from ..corpus.text import visible
-from .prepare import prepare_markdown, reference_definitions
+from .prepare import image_label, prepare_markdown, reference_definitions
 
 CODE_THEME = "monokai"
+BLOCK_CHARS = 12_000
+"""A section longer than this is rendered in several blocks (at paragraph breaks)."""
+PLAIN_CHUNK_CHARS = 16_000
+LINK_SCHEME = "tui-link:"
 _RULE_STYLE = Style(color="bright_black")
 _COMMENT_HEAD = Style(bold=True, color="cyan")
 _DESCRIPTION = Style(italic=True)
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 Line = list[Segment]
+
+
+@dataclass
+class RenderedLink:
+    number: int
+    url: str
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    """(line, first cell, end cell) of every piece of the link on screen."""
+
+    @property
+    def line(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+
+@dataclass
+class Block:
+    anchors: list[str]
+    render: Callable[[Console, int, list[str]], list[Line]]
+    """Renders the block at a width, appending the URLs of its links to the list."""
+
+
+@dataclass
+class RenderedBlock:
+    anchors: list[str]
+    lines: list[Line]
+    links: list[RenderedLink]
 
 
 @dataclass
@@ -36,6 +72,20 @@ class RenderedDocument:
     """Rendered line index at which each section (by anchor) starts."""
     line_sections: list[tuple[int, str]] = field(default_factory=list)
     """(rendered line, anchor) for every section start, in order."""
+    links: list[RenderedLink] = field(default_factory=list)
+    complete: bool = False
+
+    def add(self, block: RenderedBlock) -> None:
+        offset = len(self.lines)
+        for anchor in block.anchors:
+            self.section_lines[anchor] = offset
+            self.line_sections.append((offset, anchor))
+        for link in block.links:
+            link.spans = [(line + offset, start, end) for line, start, end in link.spans]
+            self.links.append(link)
+        if self.lines and block.lines:
+            self.lines.append([])
+        self.lines.extend(block.lines)
 
     def section_at(self, line: int) -> str | None:
         """The anchor of the section shown at rendered line ``line``."""
@@ -47,46 +97,208 @@ class RenderedDocument:
         return current
 
 
-def _console(width: int) -> Console:
+# --- Markdown with numbered links, visible HTML and images -------------------------
+
+
+def _numbered_tokens(tokens: list[Token], urls: list[str]) -> list[Token]:
+    """Rewrite inline tokens: every link gets a superscript number and an href that
+    names it (``tui-link:N``), images become links labelled with their alt text or
+    file name, and inline HTML is kept as text."""
+    result: list[Token] = []
+    for token in tokens:
+        if token.type == "image":
+            url = str(token.attrs.get("src", ""))
+            alt = "".join(child.content for child in token.children or ()) or token.content
+            where = image_label(url)
+            label = f"[image: {alt.strip()} — {where}]" if alt.strip() else f"[image: {where}]"
+            result.extend(
+                [
+                    Token("link_open", "a", 1, attrs={"href": url}),
+                    Token("text", "", 0, content=label),
+                    Token("link_close", "a", -1),
+                ]
+            )
+        elif token.type == "html_inline":
+            result.append(Token("text", "", 0, content=token.content))
+        else:
+            result.append(token)
+    numbered: list[Token] = []
+    for token in result:
+        if token.type == "link_open":
+            urls.append(str(token.attrs.get("href", "")))
+            token.attrs["href"] = f"{LINK_SCHEME}{len(urls)}"
+        elif token.type == "link_close":
+            numbered.append(Token("text", "", 0, content=str(len(urls)).translate(_SUPERSCRIPT)))
+        numbered.append(token)
+    return numbered
+
+
+class ReaderMarkdown(Markdown):
+    """Rich's Markdown with the reader's link numbering, HTML blocks shown as code,
+    inline HTML and images shown as text."""
+
+    def __init__(self, markup: str, urls: list[str]) -> None:
+        super().__init__(markup, code_theme=CODE_THEME, hyperlinks=True)
+        for index, token in enumerate(self.parsed):
+            if token.type == "html_block":
+                self.parsed[index] = Token(
+                    "fence", "code", 0, content=token.content, info="html", markup="```",
+                    block=True, map=token.map,
+                )
+            elif token.type == "inline" and token.children:
+                token.children = _numbered_tokens(token.children, urls)
+
+
+# --- rendering ---------------------------------------------------------------------
+
+
+def make_console(width: int) -> Console:
     return Console(
         width=width,
         color_system="truecolor",
         force_terminal=True,
         legacy_windows=False,
-        no_color=False,
         highlight=False,
         markup=False,
         emoji=False,
     )
 
 
-def _clean(lines: list[Line]) -> list[Line]:
-    """Make rendered lines safe for the terminal: no hyperlinks (OSC 8) in styles, as
-    links are followed by the app and never by the terminal, and no control
-    characters, which HTML character references (``&#x1b;``) can still produce."""
+def _fit(line: Line, width: int) -> Line:
+    """Crop a line to ``width`` cells, measured as a whole: emoji sequences split
+    over segments (``❤`` + VS16) are wider together than apart."""
+    line = list(line)
+    while line and cell_len("".join(segment.text for segment in line)) > width:
+        last = line.pop()
+        if len(last.text) > 1:
+            line.append(Segment(last.text[:-1], last.style))
+    return line
+
+
+def _clean(lines: list[list[Segment]], width: int) -> tuple[list[Line], dict[int, list[tuple[int, int, int]]]]:
+    """Make rendered lines safe for the terminal and find the links on them.
+
+    Styles lose their hyperlinks (OSC 8): links are followed by the app, never by the
+    terminal. Text loses control characters. Returns the lines and, per link number,
+    its (line, first cell, end cell) spans. A line wider than ``width`` (Rich and the
+    terminal can disagree on emoji sequences) is cropped.
+    """
     cleaned: list[Line] = []
-    for line in lines:
-        cleaned.append(
-            [
-                Segment(visible(seg.text), seg.style.clear_meta_and_links() if seg.style else None)
-                for seg in line
-                if not seg.control
-            ]
-        )
-    return cleaned
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for index, line in enumerate(lines):
+        out: Line = []
+        column = 0
+        for seg in line:
+            if seg.control:
+                continue
+            text = visible(seg.text)
+            cells = cell_len(text)
+            style = seg.style
+            if style is not None and style.link:
+                if style.link.startswith(LINK_SCHEME):
+                    number = int(style.link[len(LINK_SCHEME) :])
+                    pieces = spans.setdefault(number, [])
+                    if pieces and pieces[-1][0] == index and pieces[-1][2] == column:
+                        pieces[-1] = (index, pieces[-1][1], min(column + cells, width))
+                    else:
+                        pieces.append((index, column, min(column + cells, width)))
+                style = style.clear_meta_and_links()
+            out.append(Segment(text, style))
+            column += cells
+        if column > width or not all(segment.text.isascii() for segment in out):
+            out = _fit(out, width)
+        cleaned.append(out)
+    return cleaned, spans
 
 
-def _render(console: Console, renderable: object, width: int) -> list[Line]:
-    options = console.options.update(width=width)
-    return _clean(console.render_lines(renderable, options, pad=False))  # type: ignore[arg-type]
+def raw_lines(console: Console, renderable: RenderableType, width: int) -> list[Line]:
+    """Rich's lines as rendered: still with hyperlink styles (``_clean`` removes them)."""
+    return console.render_lines(renderable, console.options.update(width=width), pad=False)
 
 
-def _markdown(text: str) -> Markdown:
-    return Markdown(text, code_theme=CODE_THEME, hyperlinks=True)
+def _markdown_block(text: str) -> Callable[[Console, int, list[str]], list[Line]]:
+    def render(console: Console, width: int, urls: list[str]) -> list[Line]:
+        return raw_lines(console, ReaderMarkdown(text, urls), width)
+
+    return render
 
 
-def _blocks(doc: Document) -> list[tuple[list[str], str]]:
-    """(anchors starting here, markdown) pieces of a document in reading order."""
+def _text_block(text: Text) -> Callable[[Console, int, list[str]], list[Line]]:
+    def render(console: Console, width: int, urls: list[str]) -> list[Line]:
+        return raw_lines(console, text, width)
+
+    return render
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_LIST_OR_INDENT = re.compile(r"^(\s|[-*+]\s|\d+[.)]\s|>|\|)")
+
+
+def split_long(text: str, limit: int = BLOCK_CHARS) -> list[str]:
+    """Cut Markdown into pieces of about ``limit`` characters at blank lines that
+    start a new top-level paragraph (never inside a fence, list or quote)."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    lines = text.split("\n")
+    start = 0
+    size = 0
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        size += len(line) + 1
+        if (
+            size >= limit
+            and not in_fence
+            and index + 1 < len(lines)
+            and not line.strip()
+            and lines[index + 1].strip()
+            and not _LIST_OR_INDENT.match(lines[index + 1])
+        ):
+            pieces.append("\n".join(lines[start : index + 1]))
+            start, size = index + 1, 0
+    pieces.append("\n".join(lines[start:]))
+    return [piece for piece in pieces if piece.strip()] or [text]
+
+
+def _plain_blocks(doc: Document) -> list[Block]:
+    """A very large document: plain text in chunks (long lines cut as well)."""
+    body = doc.body
+    blocks = []
+    for start in range(0, len(body), PLAIN_CHUNK_CHARS):
+        chunk = body[start : start + PLAIN_CHUNK_CHARS]
+        blocks.append(Block(["top"] if start == 0 else [], _text_block(Text(chunk))))
+    return blocks
+
+
+def _comment_blocks(doc: Document) -> list[Block]:
+    """A comments dump as numbered comments, each under its own rule."""
+    blocks = []
+    if doc.description:
+        text = Text("Post: ", style=_DESCRIPTION + Style(bold=True))
+        text.append(doc.description, style=_DESCRIPTION)
+        blocks.append(Block(["description"], _text_block(text)))
+    total = len(doc.comments)
+    for number, comment in enumerate(doc.comments, 1):
+
+        def render(console: Console, width: int, urls: list[str], number=number, comment=comment) -> list[Line]:  # type: ignore[no-untyped-def]
+            heading = Text("──", style=_RULE_STYLE, no_wrap=True, overflow="crop")
+            heading.append(f" Comment {number} of {total} ", style=_COMMENT_HEAD)
+            heading.append("─" * width, style=_RULE_STYLE)
+            heading.truncate(width)
+            return [*raw_lines(console, heading, width), *raw_lines(console, ReaderMarkdown(comment.text, urls), width)]
+
+        blocks.append(Block([f"comment-{number}"], render))
+    return blocks
+
+
+def document_blocks(doc: Document) -> list[Block]:
+    """The blocks of a document in reading order, each with the sections it opens."""
+    if doc.plain_text:
+        return _plain_blocks(doc)
+    if doc.kind == "comments" and doc.comments:
+        return _comment_blocks(doc)
     lines = doc.lines
     starts: dict[int, list[str]] = {}
     for section in doc.sections:
@@ -98,54 +310,61 @@ def _blocks(doc: Document) -> list[tuple[list[str], str]]:
     blocks = []
     for index, start in enumerate(boundaries):
         end = boundaries[index + 1] if index + 1 < len(boundaries) else len(lines) + 1
-        text = "\n".join(lines[start - 1 : end - 1])
-        if references:
-            text += "\n\n" + references
-        blocks.append((starts.get(start, []), prepare_markdown(text)))
+        text = prepare_markdown("\n".join(lines[start - 1 : end - 1]))
+        if not text.strip():
+            if starts.get(start):
+                blocks.append(Block(starts[start], lambda console, width, urls: []))
+            continue
+        for number, piece in enumerate(split_long(text)):
+            if references:
+                piece += "\n\n" + references
+            blocks.append(Block(starts.get(start, []) if number == 0 else [], _markdown_block(piece)))
     return blocks
 
 
+class DocumentRenderer:
+    """Renders a document's blocks one at a time, numbering links across blocks.
+
+    ``render_next`` must be called from one thread at a time; the widget calls it on
+    the UI thread for the first screen and then from a worker for the rest.
+    """
+
+    def __init__(self, doc: Document, width: int) -> None:
+        self.document = doc
+        self.width = max(width, 10)
+        self.blocks = document_blocks(doc)
+        self.position = 0
+        self._urls: list[str] = []
+        self._console = make_console(self.width)
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.blocks)
+
+    def render_next(self) -> RenderedBlock:
+        block = self.blocks[self.position]
+        self.position += 1
+        first_number = len(self._urls) + 1
+        raw = block.render(self._console, self.width, self._urls)
+        # Rich renders the links styled with ``tui-link:N``; find where they landed.
+        lines, spans = _clean(raw, self.width)
+        while lines and not lines[-1]:
+            lines.pop()
+        links = [
+            RenderedLink(number, self._urls[number - 1], spans.get(number, []))
+            for number in range(first_number, len(self._urls) + 1)
+        ]
+        return RenderedBlock(block.anchors, lines, links)
+
+
 def render_document(doc: Document, width: int) -> RenderedDocument:
-    width = max(width, 10)
-    console = _console(width)
-    result = RenderedDocument(width)
-
-    def mark(anchors: list[str]) -> None:
-        for anchor in anchors:
-            result.section_lines[anchor] = len(result.lines)
-            result.line_sections.append((len(result.lines), anchor))
-
-    if doc.kind == "comments" and doc.comments:
-        _render_comments(doc, console, width, result, mark)
-        return result
-    for anchors, text in _blocks(doc):
-        mark(anchors)
-        if text.strip():
-            result.lines.extend(_render(console, _markdown(text), width))
-            result.lines.append([])
-    while result.lines and not result.lines[-1]:
-        result.lines.pop()
+    """The whole document at once (tests, benchmarks and small documents)."""
+    renderer = DocumentRenderer(doc, width)
+    result = RenderedDocument(renderer.width)
+    while not renderer.done:
+        result.add(renderer.render_next())
+    result.complete = True
     return result
-
-
-def _render_comments(doc, console, width, result, mark) -> None:  # type: ignore[no-untyped-def]
-    """A comments dump as numbered comments, each under its own rule."""
-    if doc.description:
-        mark(["description"])
-        text = Text("Post: ", style=_DESCRIPTION + Style(bold=True))
-        text.append(doc.description, style=_DESCRIPTION)
-        result.lines.extend(_render(console, text, width))
-        result.lines.append([])
-    total = len(doc.comments)
-    for number, comment in enumerate(doc.comments, 1):
-        mark([f"comment-{number}"])
-        head = f" Comment {number} of {total} "
-        rule = "─" * max(0, width - len(head) - 2)
-        result.lines.append([Segment("──", _RULE_STYLE), Segment(head, _COMMENT_HEAD), Segment(rule, _RULE_STYLE)])
-        result.lines.extend(_render(console, _markdown(comment.text), width))
-        result.lines.append([])
-    while result.lines and not result.lines[-1]:
-        result.lines.pop()
 
 
 def plain_lines(rendered: RenderedDocument) -> list[str]:

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from ..corpus.linked import LinkedItem, first_in_group, linked_items
 from ..corpus.links import is_external_url
+from ..corpus.sections import slugify
 from ..corpus.model import Corpus
 from .commands import DocumentCommands
 from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
 from .help import HelpScreen, all_bindings
 from .linked import LinkedPane
-from .reader import ReaderView
+from .contents import ContentsScreen
+from .reader import ReaderPane, ReaderView, SearchBar
 
 PANES = ("documents", "reader", "linked")
 
@@ -40,7 +43,11 @@ class ReaderApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", tooltip="Show this list of keys", id="help"),
-        Binding("slash", "filter", "Filter", tooltip="Filter the documents as you type", id="filter"),
+        Binding(
+            "slash", "search", "Search",
+            tooltip="Search the document (in the reader) or filter the documents (elsewhere)",
+            priority=True, id="search",
+        ),
         Binding("1", "focus_pane('documents')", "Documents pane", show=False, id="focus.documents"),
         Binding("2", "focus_pane('reader')", "Reader pane", show=False, id="focus.reader"),
         Binding("3", "focus_pane('linked')", "Linked pane", show=False, id="focus.linked"),
@@ -77,10 +84,9 @@ class ReaderApp(App[int]):
             documents = DocumentsPane(self.corpus.documents, id="documents")
             documents.border_title = "1 Documents"
             yield documents
-            with Vertical(id="reader-pane") as reader_pane:
-                reader_pane.border_title = "2 Reader"
-                yield DocumentHeader(id="header")
-                yield ReaderView(id="reader")
+            reader_pane = ReaderPane(id="reader-pane")
+            reader_pane.border_title = "2 Reader"
+            yield reader_pane
             linked = LinkedPane(id="linked")
             linked.border_title = "3 Linked items"
             yield linked
@@ -122,6 +128,9 @@ class ReaderApp(App[int]):
         if remember and here is not None:
             self.history.append(here)
             self.future.clear()
+        if doc_id == self.current_doc and self.reader.document is doc:
+            self.reader.go_to(anchor, scroll_y or 0)
+            return
         self.current_doc = doc_id
         if doc.warnings:
             self.notify(
@@ -168,6 +177,42 @@ class ReaderApp(App[int]):
     def on_linked_pane_activated(self, event: LinkedPane.Activated) -> None:
         self.follow(event.item)
 
+    def on_reader_view_link_activated(self, event: ReaderView.LinkActivated) -> None:
+        self.follow_url(event.doc_id, event.url)
+
+    def follow_url(self, doc_id: str, url: str) -> None:
+        """A link in a document: its own sections, another document of the corpus,
+        an external http(s) page; anything else is refused."""
+        url = url.strip()
+        if url.startswith("#"):
+            anchor = unquote(url[1:])
+            doc = self.corpus[doc_id]
+            if doc.section(anchor) is None:
+                anchor = slugify(anchor)
+            if doc.section(anchor) is None:
+                self.notify(f"No section {url} in this document.", severity="warning", markup=False)
+                return
+            self.open_document(doc_id, anchor)
+            return
+        target = self.corpus.resolve_link(doc_id, url)
+        if target is not None:
+            self.open_document(*target)
+            return
+        self.open_external(url)
+
+    def on_reader_view_contents_requested(self, event: ReaderView.ContentsRequested) -> None:
+        doc = self.corpus.get(self.current_doc or "")
+        if doc is None or not doc.sections:
+            self.notify("This document has no sections.", markup=False)
+            return
+
+        def jump(anchor: str | None) -> None:
+            if anchor is not None and doc is not None:
+                self.open_document(doc.id, anchor)
+                self.reader.focus()
+
+        self.push_screen(ContentsScreen(doc.title, doc.sections, self.reader.current_section), jump)
+
     def follow(self, item: LinkedItem) -> None:
         if item.is_timestamp:
             self.open_external(item.url, what=f"video at {item.label.split(' ', 1)[0]}")
@@ -211,8 +256,19 @@ class ReaderApp(App[int]):
         name = PANES[(PANES.index(current) + step) % len(PANES)]
         self.action_focus_pane(name)
 
-    def action_filter(self) -> None:
-        self.query_one(DocumentsPane).open_filter()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is a priority binding, so that the field it opens has focus before
+        # the next key is routed (keys typed fast after `/` must not act as
+        # commands); in a text field it is just a character.
+        if action == "search" and isinstance(self.focused, Input):
+            return False
+        return True
+
+    def action_search(self) -> None:
+        if self._focused_pane() == "reader":
+            self.reader.action_search()
+        else:
+            self.query_one(DocumentsPane).open_filter()
 
     def action_help(self) -> None:
         self.push_screen(
@@ -222,6 +278,7 @@ class ReaderApp(App[int]):
                     ("Documents", all_bindings(DocumentList)),
                     ("Document filter", all_bindings(FilterInput)[:3]),
                     ("Reader", all_bindings(ReaderView)),
+                    ("Search in the document", all_bindings(SearchBar)),
                     ("Linked items", all_bindings(LinkedPane)),
                 ]
             )
@@ -230,7 +287,9 @@ class ReaderApp(App[int]):
     # --- URLs ------------------------------------------------------------------------
 
     def _target_url(self) -> str | None:
-        """The focused linked item's URL, else the current document's."""
+        """The focused link or linked item's URL, else the current document's."""
+        if self._focused_pane() == "reader" and self.reader.focused_link is not None:
+            return self.reader.focused_link.url
         if self._focused_pane() == "linked":
             item = self.query_one(LinkedPane).highlighted_item
             if item is not None and item.url:

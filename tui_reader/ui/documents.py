@@ -73,7 +73,6 @@ class DocumentsPane(Vertical):
     DocumentsPane FilterInput, DocumentsPane FilterInput:focus {
         display: none; border: none; height: 1; padding: 0 1; background: $boost;
     }
-    DocumentsPane FilterInput.-active { display: block; }
     DocumentsPane DocumentList { height: 1fr; border: none; }
     """
 
@@ -104,8 +103,9 @@ class DocumentsPane(Vertical):
 
     def open_filter(self) -> None:
         field = self.query_one(FilterInput)
-        field.add_class("-active")
-        field.focus()
+        # Shown and focused at once, so keys typed right after `/` are not lost.
+        field.display = True
+        self.screen.set_focus(field)
 
     def apply_filter(self, text: str) -> None:
         words = text.lower().split()
@@ -143,9 +143,9 @@ class DocumentsPane(Vertical):
         event.stop()
         field = self.query_one(FilterInput)
         field.value = ""
-        field.remove_class("-active")
+        field.display = False
         self.apply_filter("")
-        self.query_one(DocumentList).focus()
+        self.screen.set_focus(self.query_one(DocumentList))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

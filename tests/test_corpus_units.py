@@ -1,0 +1,633 @@
+"""The corpus model on small documents written for each case."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import CorpusError, Document, load_corpus, parse_document
+from tui_reader.corpus.links import (
+    extract_timestamps,
+    label_seconds,
+    normalize_url,
+    url_seconds,
+)
+from tui_reader.corpus.loading import split_front_matter
+from tui_reader.corpus.sections import slugify
+from tui_reader.corpus.text import decode, visible
+
+C0_BUT_TAB_NEWLINE = [chr(c) for c in range(0x20) if c not in (0x09, 0x0A)]
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_bytes(content.encode("utf-8"))
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def load_one(tmp_path: Path, content: str | bytes, name: str = "doc.md") -> Document:
+    path = write(tmp_path, name, content)
+    corpus = load_corpus([path])
+    assert len(corpus.documents) == 1
+    return corpus.documents[0]
+
+
+def anchors(doc: Document) -> list[str]:
+    return [s.anchor for s in doc.sections]
+
+
+# --- front matter ------------------------------------------------------------------
+
+
+def test_no_front_matter(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "Just a line of prose here.\n\nAnother paragraph.\n", "plain.md")
+    assert doc.meta == {}
+    assert doc.body_line == 1
+    assert doc.body == doc.text
+    assert doc.title == "Just a line of prose here."
+    assert doc.kind == "note"
+    assert doc.date is None and doc.url is None
+    assert doc.warnings == []
+    # Text without any heading still belongs to one section.
+    assert [(s.anchor, s.title, s.line) for s in doc.sections] == [("top", "Introduction", 1)]
+
+
+def test_heading_gives_the_title_without_front_matter(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "# A Heading\n\ntext\n")
+    assert doc.title == "A Heading"
+    assert anchors(doc) == ["a-heading"]
+
+
+def test_readable_file_name_is_a_title_fallback(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "\n\n", "012_my-reading_notes.md")
+    assert doc.title == "My reading notes"
+
+
+def test_malformed_yaml_front_matter_warns_and_still_loads(tmp_path: Path) -> None:
+    text = "---\ntitle: [unclosed\ndate: 2024-01-01\n---\n# Body heading\n\nbody text\n"
+    doc = load_one(tmp_path, text)
+    assert doc.meta == {}
+    assert len(doc.warnings) == 1
+    assert doc.warnings[0].startswith("front matter ignored: not valid")
+    # The broken block is kept out of the body.
+    assert doc.body_line == 5
+    assert doc.body.startswith("# Body heading")
+    assert doc.title == "Body heading"
+    assert [(s.anchor, s.line) for s in doc.sections] == [("body-heading", 5)]
+
+
+def test_front_matter_that_is_not_a_mapping(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "---\n- a\n- b\n---\nbody\n")
+    assert doc.meta == {}
+    assert doc.warnings == ["front matter ignored: not a mapping of keys to values"]
+    assert doc.body_line == 5
+
+
+@pytest.mark.parametrize(
+    ("value", "title"),
+    [
+        ("42", "42"),
+        ("3.5", "3.5"),
+        ("[alpha, beta]", "alpha, beta"),
+        ("2024-03-05", "2024-03-05"),
+        ("true", "True"),
+        ("{a: 1}", "{'a': 1}"),
+    ],
+)
+def test_non_string_title(tmp_path: Path, value: str, title: str) -> None:
+    doc = load_one(tmp_path, f"---\ntitle: {value}\n---\nbody\n")
+    assert isinstance(doc.title, str)
+    assert doc.title == title
+
+
+def test_empty_title_falls_back(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "---\ntitle:\n---\n# Real Title\n")
+    assert doc.title == "Real Title"
+
+
+def test_date_forms(tmp_path: Path) -> None:
+    assert load_one(tmp_path, "---\ndate: 2024-03-05\n---\n").date == "2024-03-05"
+    assert (
+        load_one(tmp_path, "---\npublishedAt: '2024-03-05T10:00:00Z'\n---\n").date
+        == "2024-03-05"
+    )
+    assert load_one(tmp_path, "---\ndate: 2024-03-05 10:11:12\n---\n").date == "2024-03-05"
+    assert load_one(tmp_path, "---\ndate: last spring\n---\n").date == "last spring"
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: Only\n---\n", "---\ntitle: Only\n---"])
+def test_front_matter_only(tmp_path: Path, text: str) -> None:
+    doc = load_one(tmp_path, text)
+    assert doc.title == "Only"
+    assert doc.meta == {"title": "Only"}
+    assert doc.warnings == []
+    assert doc.body.strip() == ""
+    assert doc.body_line == 4
+    # The closing delimiter is not body text and no section holds it.
+    assert doc.sections == []
+    assert doc.links == [] and doc.timestamps == [] and doc.comments == []
+
+
+def test_split_front_matter_lines() -> None:
+    assert split_front_matter("no front matter") == ({}, 1, [])
+    assert split_front_matter("---\na: 1\n---\nbody") == ({"a": 1}, 4, [])
+    assert split_front_matter("---\na: 1\n---\n\n\nbody")[1] in (4, 5, 6)
+    assert split_front_matter("---\na: 1\n---")[1] == 4
+    # An opening rule without a closing one is not front matter.
+    assert split_front_matter("---\nnot closed\n") == ({}, 1, [])
+
+
+def test_toml_front_matter(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "+++\ntitle = 'From TOML'\ndate = 2024-02-03\n+++\nbody\n")
+    assert doc.title == "From TOML"
+    assert doc.date == "2024-02-03"
+    assert doc.body_line == 5
+    assert "+++" not in doc.body
+    bad = load_one(tmp_path, "+++\ntitle = = broken\n+++\nbody\n", "bad.md")
+    assert bad.warnings and bad.warnings[0].startswith("front matter ignored")
+    assert bad.body.strip() == "body"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, b"", "empty.md")
+    assert doc.text == ""
+    assert doc.sections == []
+    assert doc.links == []
+    assert doc.title == "empty.md"
+    assert doc.kind == "note"
+
+
+def test_whitespace_only_file(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "  \n\n\t\n", "blank.md")
+    assert doc.sections == []
+    assert doc.title == "blank.md"
+
+
+# --- decoding ----------------------------------------------------------------------
+
+
+def test_crlf_line_endings(tmp_path: Path) -> None:
+    raw = b"---\r\ntitle: Windows\r\n---\r\n# One\r\n\r\n[l](https://e.com)\r\n# Two\r\n"
+    doc = load_one(tmp_path, raw)
+    assert "\r" not in doc.text
+    assert doc.title == "Windows"
+    assert [(s.anchor, s.line) for s in doc.sections] == [("one", 4), ("two", 7)]
+    assert [(l.url, l.line) for l in doc.links] == [("https://e.com", 6)]
+
+
+def test_lone_cr_line_endings(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, b"# One\r\rtext\r# Two\r")
+    assert "\r" not in doc.text
+    assert doc.text == "# One\n\ntext\n# Two\n"
+    assert [(s.anchor, s.line) for s in doc.sections] == [("one", 1), ("two", 4)]
+
+
+def test_utf8_bom(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, codecs.BOM_UTF8 + "---\ntitle: Böm\n---\n# H\n".encode())
+    assert not doc.text.startswith("\ufeff")
+    assert doc.title == "Böm"  # the BOM does not hide the front matter
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+)
+def test_utf16_bom(tmp_path: Path, bom: bytes, codec: str) -> None:
+    text = "---\r\ntitle: Wide ünïcode\r\n---\r\n# Heading\r\nbody\r\n"
+    doc = load_one(tmp_path, bom + text.encode(codec))
+    assert doc.text == "---\ntitle: Wide ünïcode\n---\n# Heading\nbody\n"
+    assert doc.title == "Wide ünïcode"
+    assert anchors(doc) == ["heading"]
+    assert doc.warnings == []
+    assert "\x00" not in doc.text
+
+
+def test_invalid_utf8_warns(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, b"# Caf\xe9\n\nbad \xff\xfe bytes\n")
+    assert doc.title == "Caf\ufffd"
+    assert "\ufffd" in doc.text
+    assert len(doc.warnings) == 1
+    assert "invalid UTF-8" in doc.warnings[0]
+
+
+def test_binary_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "good.md", "# Good\n")
+    write(tmp_path, "blob.txt", b"\x00\x01\x02binary\x00")
+    corpus = load_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["good"]
+    assert corpus.warnings == ["blob.txt: skipped as binary"]
+
+
+def test_control_characters_become_visible(tmp_path: Path) -> None:
+    raw = b"# Title \x1b[2J here\x07\n\nText with \x1b[31mred\x1b[0m and bell \x07 and \x7f.\n"
+    doc = load_one(tmp_path, raw)
+    assert "\x1b" not in doc.text and "\x1b" not in doc.title
+    assert "\x07" not in doc.text and "\x7f" not in doc.text
+    assert "\u241b[2J" in doc.text  # ␛
+    assert "\u2407" in doc.text  # ␇
+    assert "\u2421" in doc.text  # ␡
+    assert doc.title == "Title \u241b[2J here\u2407"
+    assert "control characters shown as visible placeholders" in doc.warnings
+    for char in C0_BUT_TAB_NEWLINE:
+        assert char not in doc.text
+
+
+def test_control_characters_in_front_matter_escapes(tmp_path: Path) -> None:
+    # YAML turns "\e" into ESC and "\a" into BEL after the bytes were decoded.
+    raw = (
+        '---\ntitle: "Evil \\e[2J\\a title"\nsource: "https://x.com/p\\e[2J"\n'
+        'tags: "a\\e[31m b"\nnote: ["\\e[1m"]\n---\nbody\n'
+    )
+    doc = load_one(tmp_path, raw)
+    assert "\x1b" not in doc.title and "\x07" not in doc.title
+    assert doc.title == "Evil \u241b[2J\u2407 title"
+    assert doc.url is not None and "\x1b" not in doc.url
+    assert all("\x1b" not in tag for tag in doc.tags)
+    assert all("\x1b" not in str(v) for v in doc.meta.values())
+    assert doc.meta["note"] == ["\u241b[1m"]
+
+
+def test_character_references_cannot_smuggle_bidi_or_controls(tmp_path: Path) -> None:
+    raw = "# Head &#x202E;rev &#27;[2J\n\n[link &#x202e;](https://x.com)\n\n**Bold &#x2066; lead.** x\n"
+    doc = load_one(tmp_path, raw)
+    texts = [doc.title, *(s.title for s in doc.sections), *(l.text for l in doc.links)]
+    for text in texts:
+        assert "\u202e" not in text and "\u2066" not in text and "\x1b" not in text, text
+    # Replaced by a placeholder, not silently dropped.
+    assert doc.title == "Head \ufffdrev \ufffd[2J"
+    assert [l.text for l in doc.links] == ["link \ufffd"]
+
+
+def test_entities_and_escapes_are_kept_in_titles_and_link_text(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "# Tom &amp; Jerry \\*not bold\\*\n\n[a &amp; b \\[x\\]](https://x.com)\n")
+    assert doc.title == "Tom & Jerry *not bold*"
+    assert doc.sections[0].anchor == "tom-jerry-not-bold"
+    assert [l.text for l in doc.links] == ["a & b [x]"]
+    lead = load_one(tmp_path, "**Q&amp;A \\#1.** text\n\nmore\n", "lead.md")
+    assert [s.title for s in lead.sections] == ["Q&A #1"]
+
+
+def test_visible_is_identity_on_clean_text() -> None:
+    clean = "Plain text, tabs\tand\nnewlines, ünïcode — “quotes” 😀"
+    assert visible(clean) == clean
+    assert decode(clean.encode()) == (clean, [])
+
+
+# --- sections ----------------------------------------------------------------------
+
+
+def test_headings_inside_fenced_code_are_not_sections(tmp_path: Path) -> None:
+    text = (
+        "# Real\n\n```python\n# not a heading\n## nor this\n```\n\n"
+        "~~~\n# also not\n~~~\n\n    # indented code\n\n## Second\n"
+    )
+    doc = load_one(tmp_path, text)
+    assert [(s.title, s.level, s.line) for s in doc.sections] == [
+        ("Real", 1, 1),
+        ("Second", 2, 14),
+    ]
+
+
+def test_duplicate_headings_get_numbered_anchors(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "# Notes\n## Notes\n# Other\n## Notes\n### notes!\n")
+    assert anchors(doc) == ["notes", "notes-1", "other", "notes-2", "notes-3"]
+    # A heading that already looks numbered does not make anchors collide.
+    doc = load_one(tmp_path, "# A-1\n# A\n# A\n", "b.md")
+    assert anchors(doc) == ["a-1", "a", "a-2"]
+
+
+def test_section_ranges_nest(tmp_path: Path) -> None:
+    doc = load_one(tmp_path, "intro\n# A\n## A.1\ntext\n# B\nlast\n")
+    assert [(s.anchor, s.level, s.line, s.end_line) for s in doc.sections] == [
+        ("top", 1, 1, 2),
+        ("a", 1, 2, 5),
+        ("a1", 2, 3, 5),
+        ("b", 1, 5, 8),  # the text ends with a newline: 7 lines
+    ]
+    assert doc.section_at(4).anchor == "a1"
+    assert doc.section_at(6).anchor == "b"
+    assert doc.section_at(1).anchor == "top"
+
+
+def test_slugify() -> None:
+    assert slugify("Netflix's Core Values & Leadership Principles") == (
+        "netflixs-core-values-leadership-principles"
+    )
+    assert slugify("Senior Staff/Principal Engineer (L7)") == "senior-staffprincipal-engineer-l7"
+    assert slugify("!!!") == "section"
+    assert slugify("Ünïcode Straße") == "ünïcode-straße"
+
+
+def test_bold_lead_pseudo_sections(tmp_path: Path) -> None:
+    text = (
+        "Opening words.\n\n**First point.** Explained here.\n\n"
+        "**Second point:** more.\n\nplain paragraph\n"
+    )
+    doc = load_one(tmp_path, text)
+    assert [(s.anchor, s.title, s.line) for s in doc.sections] == [
+        ("top", "Introduction", 1),
+        ("first-point", "First point", 3),
+        ("second-point", "Second point", 5),
+    ]
+
+
+# --- timestamps --------------------------------------------------------------------
+
+
+def test_timestamp_forms() -> None:
+    lines = [
+        "([1:02:03](https://youtu.be/X?t=1h2m3s)) Hours and minutes",
+        "- [0:05](https://youtube.com/watch?v=X&t=5) Plain seconds",
+        "[00:10](https://example.com/video#t=10) Fragment",
+        "* [12:34](https://youtube.com/watch?v=X&start=754) — **Bold** title",
+        "not a [00:20](https://example.com) chapter",
+        "[00:30](https://youtube.com/watch?v=X&t=30s)",
+    ]
+    stamps, warnings = extract_timestamps(lines, 10)
+    assert warnings == []
+    assert [(t.label, t.seconds, t.title, t.line) for t in stamps] == [
+        ("1:02:03", 3723, "Hours and minutes", 10),
+        ("0:05", 5, "Plain seconds", 11),
+        ("00:10", 10, "Fragment", 12),
+        ("12:34", 754, "Bold title", 13),
+        ("00:30", 30, "", 15),
+    ]
+    assert stamps[0].url == "https://youtu.be/X?t=1h2m3s"
+
+
+def test_label_and_url_seconds() -> None:
+    assert label_seconds("1:02:03") == 3723
+    assert label_seconds("57:07") == 3427
+    assert url_seconds("https://youtube.com/watch?v=X&t=1h2m3s") == 3723
+    assert url_seconds("https://youtube.com/watch?v=X&t=2m") == 120
+    assert url_seconds("https://youtube.com/watch?v=X&t=123") == 123
+    assert url_seconds("https://youtube.com/watch?v=X&t=985s") == 985
+    assert url_seconds("https://example.com/v#t=123") == 123
+    assert url_seconds("https://youtube.com/watch?v=X") is None
+    assert url_seconds("https://youtube.com/watch?v=X&t=abc") is None
+
+
+def test_label_url_disagreement_keeps_the_label(tmp_path: Path) -> None:
+    text = "Chapters:\n\n([01:00](https://youtube.com/watch?v=X&t=99s)) Mismatch\n"
+    doc = load_one(tmp_path, text)
+    assert len(doc.timestamps) == 1
+    stamp = doc.timestamps[0]
+    assert (stamp.label, stamp.seconds, stamp.line) == ("01:00", 60, 3)
+    assert len(doc.warnings) == 1
+    assert "line 3" in doc.warnings[0] and "label is kept" in doc.warnings[0]
+    assert "60" in doc.warnings[0] and "99" in doc.warnings[0]
+
+
+def test_timestamps_make_a_source_with_chapter_sections(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Episode\n---\n**Guest intro.** Words.\n\n"
+        "([00:00](https://youtu.be/X)) Start\n([01:30](https://youtu.be/X?t=90)) Middle\n"
+    )
+    doc = load_one(tmp_path, text)
+    assert doc.kind == "source"
+    assert [(s.anchor, s.level, s.line) for s in doc.sections] == [
+        ("guest-intro", 2, 4),
+        ("episode-timestamps", 2, 6),
+        ("0000-start", 3, 6),
+        ("0130-middle", 3, 7),
+    ]
+
+
+# --- URL normalisation -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "normal"),
+    [
+        ("https://Example.COM/Path", "example.com/Path"),
+        ("https://www.example.com/a", "example.com/a"),
+        ("http://example.com/a", "example.com/a"),
+        ("https://example.com/a#section", "example.com/a"),
+        ("https://example.com/a/", "example.com/a"),
+        ("https://example.com/", "example.com"),
+        ("https://example.com:443/a", "example.com/a"),
+        ("https://example.com:8080/a", "example.com:8080/a"),
+        ("https://example.com/a?utm_source=x&utm_medium=y&UTM_Campaign=z", "example.com/a"),
+        ("https://example.com/a?fbclid=1&gclid=2&ref=3", "example.com/a"),
+        ("https://example.com/a?b=2&a=1", "example.com/a?a=1&b=2"),
+        (
+            "https://newsletter.pragmaticengineer.com/p/netflix?publication_id=458709"
+            "&post_id=178618026&play_audio=true&triedRedirect=true",
+            "newsletter.pragmaticengineer.com/p/netflix",
+        ),
+        ("https://www.youtube.com/watch?v=abc&t=10s&feature=share", "youtube.com/watch?v=abc"),
+        ("https://youtu.be/abc", "youtube.com/watch?v=abc"),
+        ("https://youtu.be/abc?t=5", "youtube.com/watch?v=abc"),
+        ("https://m.youtube.com/watch?v=abc", "youtube.com/watch?v=abc"),
+    ],
+)
+def test_normalize_url(url: str, normal: str) -> None:
+    assert normalize_url(url) == normal
+    assert normalize_url("https://" + normal) == normal
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.com/a",
+        "mailto:someone@example.com",
+        "#anchor",
+        "notes.md",
+        "https://",
+        "",
+        "https://exa mple.com/",
+        "https://\x85/",
+    ],
+)
+def test_normalize_url_rejects_non_web(url: str) -> None:
+    assert normalize_url(url) is None
+
+
+def test_normalize_url_identities() -> None:
+    assert normalize_url("https://youtu.be/abc") == normalize_url(
+        "https://www.youtube.com/watch?v=abc"
+    )
+    assert normalize_url("https://www.youtube.com/watch?v=abc") != normalize_url(
+        "https://www.youtube.com/watch?v=abd"
+    )
+    assert normalize_url("https://example.com/a?page=2") != normalize_url(
+        "https://example.com/a?page=3"
+    )
+    assert normalize_url("https://example.com/a/") == normalize_url("http://EXAMPLE.com/a")
+    # Position parameters are only dropped for YouTube.
+    assert normalize_url("https://example.com/v?t=10") == "example.com/v?t=10"
+
+
+def test_normalize_url_is_idempotent_on_tricky_paths() -> None:
+    for url in (
+        "https://x.com/a%3Fb",  # an encoded "?" stays in the path
+        "https://x.com/a%23b",
+        "https://x.com/%2541",
+        "https://x.com/caf%C3%A9",
+        "http://[::1]:8080/x",
+        "https://www.www.example.com/",
+    ):
+        normal = normalize_url(url)
+        assert normal is not None, url
+        assert normalize_url("https://" + normal) == normal, url
+    assert normalize_url("https://x.com/café") == normalize_url("https://x.com/caf%C3%A9")
+
+
+# --- relations ---------------------------------------------------------------------
+
+
+def test_relative_file_links_create_links_to_relations(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "guide.md",
+        "# Guide\n\nRead [the notes](sub/notes.md#part-two), [b](other/b.markdown),\n"
+        "[missing](nope.md), [web](https://example.com) and [self](#guide).\n",
+    )
+    write(tmp_path, "sub/notes.md", "# Notes\n\n## Part two\n\nBack to [guide](../guide.md).\n")
+    write(tmp_path, "other/b.markdown", "# B\n")
+    corpus = load_corpus([tmp_path])
+    rels = {(r.source, r.target): r for r in corpus.relations}
+    assert set(rels) == {("guide", "notes"), ("guide", "b"), ("notes", "guide")}
+    notes = rels[("guide", "notes")]
+    assert notes.type == "links-to"
+    assert notes.source_section == "guide"
+    assert notes.target_section == "part-two"
+    assert rels[("guide", "b")].target_section is None
+    assert rels[("notes", "guide")].source_section == "part-two"
+    assert all(r.type == "links-to" for r in corpus.relations)
+
+
+def test_url_links_between_documents(tmp_path: Path) -> None:
+    write(tmp_path, "page.md", "---\nsource: https://www.example.com/post/\n---\nThe page.\n")
+    write(
+        tmp_path,
+        "summary.md",
+        "# Sum\n\n**TLDR:** short.\n\n**Link:** [page](http://example.com/post?utm_source=rss#x)\n",
+    )
+    write(tmp_path, "mention.md", "# Elsewhere\n\nSee [it](https://example.com/post).\n")
+    corpus = load_corpus([tmp_path])
+    assert corpus["page"].kind == "source"
+    assert corpus["summary"].kind == "summary"
+    rels = {(r.source, r.type, r.target) for r in corpus.relations}
+    assert rels == {("summary", "summarizes", "page"), ("mention", "links-to", "page")}
+
+
+def test_comments_dump_is_tied_to_its_page_by_content(tmp_path: Path) -> None:
+    comment_a = "A long first comment that says a great deal about the topic at hand today."
+    comment_b = "Another long comment that disagrees politely with the first one entirely."
+    dump = "\n".join(
+        [
+            "Deep dive into Widget Scaling Patterns with the team behind it.",
+            comment_a,
+            comment_b,
+            comment_a,
+            comment_b,
+        ]
+    )
+    write(tmp_path, "dump.txt", dump)
+    write(tmp_path, "page.md", "---\ntitle: Widget Scaling Patterns\nurl: https://w.example/p\n---\nx\n")
+    corpus = load_corpus([tmp_path])
+    doc = corpus["dump"]
+    assert doc.kind == "comments"
+    assert [c.text for c in doc.comments] == [comment_a, comment_b]
+    assert [c.line for c in doc.comments] == [2, 3]
+    assert doc.description.startswith("Deep dive")
+    assert doc.title == "Comments on Widget Scaling Patterns"
+    assert [(r.source, r.type, r.target) for r in corpus.relations] == [
+        ("dump", "comments-on", "page")
+    ]
+
+
+# --- discovery ---------------------------------------------------------------------
+
+
+def test_folder_discovery(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "# A\n")
+    write(tmp_path, "b.markdown", "# B\n")
+    write(tmp_path, "c.txt", "c\n")
+    write(tmp_path, "UPPER.MD", "# Upper\n")
+    write(tmp_path, "deep/er/d.md", "# D\n")
+    write(tmp_path, "skip.rst", "skip\n")
+    write(tmp_path, "skip.html", "<p>skip</p>\n")
+    write(tmp_path, "noext", "skip\n")
+    write(tmp_path, ".hidden/h.md", "# Hidden\n")
+    write(tmp_path, "deep/.git/x.md", "# Hidden too\n")
+    write(tmp_path, ".dotfile.md", "# Hidden file\n")
+    corpus = load_corpus([tmp_path])
+    assert sorted(d.relpath for d in corpus.documents) == [
+        "UPPER.MD",
+        "a.md",
+        "b.markdown",
+        "c.txt",
+        "deep/er/d.md",
+    ]
+    assert {d.id for d in corpus.documents} == {"UPPER", "a", "b", "c", "d"}
+
+
+def test_a_file_named_directly_is_read_whatever_its_extension(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.rst", "# Rst\n")
+    corpus = load_corpus([path])
+    assert [d.id for d in corpus.documents] == ["notes"]
+    assert corpus.documents[0].relpath == "notes.rst"
+
+
+def test_ids_collide_safely(tmp_path: Path) -> None:
+    write(tmp_path, "x/notes.md", "# X\n")
+    write(tmp_path, "y/notes.md", "# Y\n")
+    write(tmp_path, "y/other.md", "# O1\n")
+    write(tmp_path, "y/other.txt", "O2\n")
+    corpus = load_corpus([tmp_path])
+    ids = [d.id for d in corpus.documents]
+    assert len(ids) == len(set(ids)) == 4
+    assert {"x/notes", "y/notes"} <= set(ids)
+    assert {corpus[i].relpath for i in ids if "other" in i} == {"y/other.md", "y/other.txt"}
+    # Two roots with files of the same name.
+    corpus = load_corpus([tmp_path / "x" / "notes.md", tmp_path / "y" / "notes.md"])
+    ids = [d.id for d in corpus.documents]
+    assert len(set(ids)) == 2
+    assert corpus[ids[0]].title == "X" and corpus[ids[1]].title == "Y"
+
+
+def test_several_paths_are_merged(tmp_path: Path) -> None:
+    write(tmp_path, "one/a.md", "# A\n")
+    write(tmp_path, "two/b.md", "# B\n")
+    corpus = load_corpus([tmp_path / "one", tmp_path / "two"])
+    assert [d.id for d in corpus.documents] == ["a", "b"]
+
+
+def test_missing_path_is_a_corpus_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="no such file or directory"):
+        load_corpus([tmp_path / "missing"])
+
+
+def test_folder_without_documents_is_a_corpus_error(tmp_path: Path) -> None:
+    write(tmp_path, "readme.rst", "nothing\n")
+    write(tmp_path, ".hidden/a.md", "# hidden\n")
+    with pytest.raises(CorpusError, match="no documents"):
+        load_corpus([tmp_path])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CorpusError, match="no documents"):
+        load_corpus([empty])
+
+
+def test_folder_with_only_binary_files_is_a_corpus_error(tmp_path: Path) -> None:
+    write(tmp_path, "blob.md", b"\x00\x00\x00")
+    with pytest.raises(CorpusError, match="skipped as binary"):
+        load_corpus([tmp_path])
+
+
+def test_parse_document_directly() -> None:
+    doc = parse_document("# T\n\n[x](https://a.example)\n", Path("/virtual/t.md"), "t.md", "t")
+    assert doc.id == "t" and doc.relpath == "t.md"
+    assert [(l.text, l.url, l.line) for l in doc.links] == [("x", "https://a.example", 3)]
+    data = doc.to_json()
+    assert data["path"] == "t.md"
+    assert data["sections"] == [{"anchor": "t", "title": "T", "level": 1, "line": 1}]
