@@ -76,7 +76,7 @@ async def test_clicking_a_link_follows_it(seed_app: ReaderApp) -> None:
         await pilot.pause()
         link = seed_app.reader.rendered.links[1]
         row, start, _ = link.spans[0]
-        await pilot.click(seed_app.reader, offset=(start + 2, row))  # +1 padding
+        await pilot.click(seed_app.reader, offset=(start + 4, row))  # padding 1, gutter 2
         await pilot.pause()
         assert seed_app.reader.current_section == "netflixs-core-values-leadership-principles"
 
@@ -183,3 +183,17 @@ async def test_summary_and_source_keep_their_place_in_history(seed_app: ReaderAp
         await pilot.press("alt+right")
         await pilot.pause()
         assert (seed_app.current_doc, seed_app.reader.scroll_y) == (SOURCE, source_place)
+
+
+async def test_o_and_y_act_on_the_focused_link(seed_app: ReaderApp) -> None:
+    opened: list[str] = []
+    copied: list[str] = []
+    seed_app.open_url = lambda url, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    seed_app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with seed_app.run_test(size=SIZE) as pilot:
+        seed_app.open_document(SOURCE)
+        await pilot.press("2", "tab", "y", "o")
+        assert copied == ["https://youtu.be/sAp9RjO79cU"]
+        assert opened == ["https://youtu.be/sAp9RjO79cU"]
+        await pilot.press("escape", "y")  # no focused link: the document's own URL
+        assert copied[-1] == "https://newsletter.pragmaticengineer.com/p/netflix"

@@ -25,6 +25,9 @@ commands:
   tui-reader [PATH...]                  open the reader
   tui-reader inspect [PATH...] [--json] print the corpus model (documents, sections,
                                         links, timestamps, comments, relations)
+  tui-reader bookmarks [--json]         list bookmarks and marks
+  tui-reader bookmarks export --format markdown|json [-o FILE]
+  tui-reader bookmarks import FILE      merge bookmarks exported before (no duplicates)
 """
 
 
@@ -106,6 +109,67 @@ def inspect(argv: Sequence[str]) -> int:
     return 0
 
 
+def _bookmarks_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tui-reader bookmarks", description="List, export and import bookmarks and marks.")
+    parser.add_argument("--json", action="store_true", help="list as JSON")
+    commands = parser.add_subparsers(dest="command")
+    export = commands.add_parser("export", help="export to Markdown (a reading list) or JSON")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    load = commands.add_parser("import", help="merge a JSON export, skipping duplicates")
+    load.add_argument("file", type=Path)
+    for sub in (export, load):
+        sub.error = parser.error  # type: ignore[method-assign]
+    return parser
+
+
+def bookmarks(argv: Sequence[str]) -> int:
+    from .state import StateStore
+    from .state.exchange import export_json, export_markdown, parse_export
+
+    args = _bookmarks_parser().parse_args(argv)
+    store = StateStore()
+    for message in store.status.messages:
+        sys.stderr.write(f"tui-reader: warning: {message}\n")
+    items = store.bookmarks()
+    if args.command == "import":
+        try:
+            incoming = parse_export(args.file.read_text(encoding="utf-8"))
+        except OSError as error:
+            sys.stderr.write(f"tui-reader: error: cannot read {args.file}: {error.strerror or error}\n")
+            return EXIT_USAGE
+        except ValueError as error:
+            sys.stderr.write(f"tui-reader: error: {args.file} is not a bookmarks export: {error}\n")
+            return EXIT_USAGE
+        added = store.import_bookmarks(incoming)
+        print(f"imported {added} of {len(incoming)} (the others were already there)")
+        return 0
+    if args.command == "export":
+        text = export_json(items) if args.format == "json" else export_markdown(items)
+        if args.output is None:
+            sys.stdout.write(text)
+            return 0
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            sys.stderr.write(f"tui-reader: error: cannot write {args.output}: {error.strerror or error}\n")
+            return EXIT_USAGE
+        print(f"exported {len(items)} to {args.output}")
+        return 0
+    if args.json:
+        sys.stdout.write(export_json(items))
+        return 0
+    if not items:
+        print("no bookmarks yet (b bookmarks a section in the reader, m{a-z} sets a mark)")
+    for item in items:
+        label = f"'{item.mark}" if item.mark else "★"
+        place = item.place
+        print(f"{label} {place.doc_title or place.doc_path} › {place.heading}  ({place.doc_path}#{place.anchor}, {item.created[:10]})")
+        if item.note:
+            print(f"    note: {item.note}")
+    return 0
+
+
 def read(argv: Sequence[str]) -> int:
     args = _read_parser().parse_args(argv)
     corpus = _load(args.paths)
@@ -121,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "inspect":
             return inspect(argv[1:])
+        if argv and argv[0] == "bookmarks":
+            return bookmarks(argv[1:])
         return read(argv)
     except BrokenPipeError:  # `tui-reader inspect | head`
         devnull = os.open(os.devnull, os.O_WRONLY)

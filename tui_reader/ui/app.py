@@ -15,7 +15,10 @@ from textual.widgets import Footer, Input
 from ..corpus.linked import LinkedItem, first_in_group, linked_items
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
-from ..corpus.model import Corpus
+from ..corpus.model import Corpus, Document
+from ..state.anchoring import locate, place_in
+from ..state.store import Bookmark, Place, StateStore
+from .bookmarks import BookmarkActions, BookmarkList, BookmarksScreen, ChordScreen, Entry
 from .commands import DocumentCommands
 from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
@@ -70,12 +73,17 @@ class ReaderApp(App[int]):
         ),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, store: StateStore | None = None) -> None:
         super().__init__()
         self.corpus = corpus
+        self.store = store if store is not None else StateStore()
+        self.by_path = {doc.relpath: doc for doc in corpus.documents}
         self.current_doc: str | None = None
         self.history: list[Location] = []
         self.future: list[Location] = []
+        self.jump_origin: Location | None = None
+        """Where the last jump started: `''` goes back there."""
+        self._saved_position: tuple[str, str | None, float] | None = None
 
     # --- layout ----------------------------------------------------------------------
 
@@ -93,11 +101,180 @@ class ReaderApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for message in self.store.status.messages:
+            self.notify(message, title="Bookmarks", severity="warning", timeout=15, markup=False)
         for message in self.corpus.warnings[:5]:
             self.notify(message, title="Skipped", severity="warning", markup=False)
-        if self.corpus.documents:
-            self.open_document(self.corpus.documents[0].id, remember=False)
+        self._refresh_counts()
+        last = self.by_path.get(self.store.get_setting("last_document") or "")
+        first = last or (self.corpus.documents[0] if self.corpus.documents else None)
+        if first is not None:
+            self.open_document(first.id, remember=False)
         self.query_one(DocumentList).focus()
+        self.set_interval(2.0, self.save_position)
+
+    async def action_quit(self) -> None:
+        self.save_position()
+        await super().action_quit()
+
+    # --- state -----------------------------------------------------------------------
+
+    def save_position(self) -> None:
+        """Remember where the reader is in the current document (kept across runs)."""
+        doc = self.corpus.get(self.current_doc or "")
+        reader = self.query(ReaderView).first() if self.query(ReaderView) else None
+        if doc is None or reader is None or reader.document is not doc or reader.rendered is None:
+            return
+        anchor, fraction = reader.position()
+        position = (doc.relpath, anchor, round(fraction, 4))
+        if position != self._saved_position:
+            self._saved_position = position
+            self.store.save_position(*position)
+
+    def _place(self) -> Place | None:
+        doc = self.corpus.get(self.current_doc or "")
+        if doc is None:
+            return None
+        anchor, fraction = self.reader.position()
+        return place_in(doc, anchor, fraction)
+
+    def _attached_anchor(self, bookmark: Bookmark) -> tuple[Document | None, str | None]:
+        """Where a bookmark belongs now; re-attached in the store when its section moved
+        or was renamed."""
+        doc = self.by_path.get(bookmark.place.doc_path)
+        if doc is None:
+            return None, None
+        anchor = locate(doc, bookmark.place)
+        if anchor is not None and anchor != bookmark.place.anchor:
+            section = doc.section(anchor)
+            self.store.reattach(bookmark.id, anchor, section.title if section else "")
+        return doc, anchor
+
+    def _refresh_bookmarks(self) -> None:
+        doc = self.corpus.get(self.current_doc or "")
+        if doc is None:
+            return
+        anchors = set()
+        for bookmark in self.store.bookmarks(include_marks=False):
+            if bookmark.place.doc_path == doc.relpath:
+                anchor = self._attached_anchor(bookmark)[1]
+                if anchor:
+                    anchors.add(anchor)
+        self.reader.set_bookmarked(anchors)
+
+    def _refresh_counts(self) -> None:
+        counts: dict[str, int] = {}
+        for bookmark in self.store.bookmarks(include_marks=False):
+            doc = self.by_path.get(bookmark.place.doc_path)
+            if doc is not None:
+                counts[doc.id] = counts.get(doc.id, 0) + 1
+        self.query_one(DocumentsPane).set_counts(counts)
+
+    def action_toggle_bookmark(self) -> None:
+        place = self._place()
+        if place is None:
+            self.notify("No section here to bookmark.", markup=False)
+            return
+        place = Place(place.doc_path, place.anchor, place.heading, place.excerpt, 0.0, place.doc_title)
+        added = self.store.toggle_bookmark(place)
+        self._refresh_bookmarks()
+        self._refresh_counts()
+        saved = "" if self.store.status.persistent else " (not saved: see the warning)"
+        verb = "Bookmarked" if added else "Removed the bookmark on"
+        self.notify(f"{verb} “{place.heading}”{saved}", markup=False)
+
+    def bookmark_entries(self) -> list[Entry]:
+        entries = []
+        for bookmark in self.store.bookmarks():
+            doc, anchor = self._attached_anchor(bookmark)
+            place = bookmark.place
+            if doc is None:
+                entries.append(Entry(bookmark, None, None, place.doc_title or place.doc_path, place.heading, "not open"))
+                continue
+            section = doc.section(anchor) if anchor else None
+            entries.append(
+                Entry(bookmark, doc.id, anchor, doc.title, section.title if section else place.heading,
+                      "" if anchor else "detached")
+            )
+        return entries
+
+    def action_bookmarks(self) -> None:
+        app = self
+
+        class Actions(BookmarkActions):
+            def entries(self) -> list[Entry]:
+                return app.bookmark_entries()
+
+            def delete(self, bookmark_id: int) -> Bookmark | None:
+                removed = app.store.delete(bookmark_id)
+                app._after_bookmark_change()
+                return removed
+
+            def restore(self, bookmark: Bookmark) -> None:
+                app.store.restore(bookmark)
+                app._after_bookmark_change()
+
+            def set_note(self, bookmark_id: int, note: str) -> None:
+                app.store.set_note(bookmark_id, note)
+
+        def jump(entry: Entry | None) -> None:
+            if entry is None:
+                return
+            if entry.doc_id is None:
+                self.notify(f"{entry.bookmark.place.doc_path} is not among the open documents.", markup=False)
+            elif entry.anchor is None:
+                self.notify("This bookmark is detached: its section is gone from the document.", markup=False)
+                self.open_document(entry.doc_id)
+            else:
+                self._jump_to(entry.doc_id, entry.anchor, entry.bookmark.place.fraction)
+
+        self.push_screen(BookmarksScreen(Actions()), jump)
+
+    def _after_bookmark_change(self) -> None:
+        self._refresh_bookmarks()
+        self._refresh_counts()
+
+    def _jump_to(self, doc_id: str, anchor: str | None, fraction: float = 0.0) -> None:
+        """A jump that `''` can undo."""
+        self.jump_origin = self.here()
+        self.open_document(doc_id, anchor, fraction=fraction)
+
+    def action_set_mark(self) -> None:
+        def set_mark(letter: str | None) -> None:
+            place = self._place()
+            if letter is None or letter == "'" or place is None:
+                return
+            self.store.set_mark(letter, place)
+            self.notify(f"Mark '{letter} set at “{place.heading}”.", markup=False)
+
+        self.push_screen(ChordScreen("mark: press a letter a-z"), set_mark)
+
+    def action_jump_mark(self) -> None:
+        def jump(letter: str | None) -> None:
+            if letter is None:
+                return
+            if letter == "'":
+                origin = self.jump_origin
+                if origin is None:
+                    self.notify("No jump to go back from yet.", markup=False)
+                    return
+                self.jump_origin = self.here()
+                self._restore(origin)
+                return
+            mark = self.store.mark(letter)
+            if mark is None:
+                self.notify(f"No mark '{letter}: set one with m{letter}.", markup=False)
+                return
+            doc, anchor = self._attached_anchor(mark)
+            if doc is None:
+                self.notify(f"Mark '{letter} is in {mark.place.doc_path}, which is not open.", markup=False)
+                return
+            if anchor is None:
+                self.notify(f"Mark '{letter} is detached: its section is gone.", markup=False)
+                return
+            self._jump_to(doc.id, anchor, mark.place.fraction)
+
+        self.push_screen(ChordScreen("jump to mark: press a letter ('' jumps back)", accept_quote=True), jump)
 
     # --- navigation ------------------------------------------------------------------
 
@@ -117,6 +294,7 @@ class ReaderApp(App[int]):
         *,
         scroll_y: int | None = None,
         remember: bool = True,
+        fraction: float = 0.0,
     ) -> None:
         """Show ``doc_id`` at section ``anchor`` (or line ``scroll_y``); ``remember``
         puts the place being left on the back history."""
@@ -129,15 +307,22 @@ class ReaderApp(App[int]):
             self.history.append(here)
             self.future.clear()
         if doc_id == self.current_doc and self.reader.document is doc:
-            self.reader.go_to(anchor, scroll_y or 0)
+            self.reader.go_to(anchor, scroll_y or 0, fraction)
             return
+        self.save_position()
+        if anchor is None and scroll_y is None:
+            saved = self.store.position(doc.relpath)
+            if saved is not None and (saved[0] is None or doc.section(saved[0])):
+                anchor, fraction = saved
         self.current_doc = doc_id
+        self.store.set_setting("last_document", doc.relpath)
         if doc.warnings:
             self.notify(
                 "\n".join(doc.warnings[:3]), title=doc.relpath, severity="warning", markup=False
             )
         self.query_one(DocumentsPane).select(doc_id)
-        self.reader.show(doc, anchor, scroll_y)
+        self.reader.show(doc, anchor, scroll_y, fraction)
+        self._refresh_bookmarks()
 
     def _restore(self, location: Location) -> None:
         self.open_document(location.doc_id, scroll_y=location.scroll_y, remember=False)
@@ -168,6 +353,7 @@ class ReaderApp(App[int]):
     def on_reader_view_section_changed(self, event: ReaderView.SectionChanged) -> None:
         if event.doc_id is None:
             return
+        self.save_position()
         doc = self.corpus[event.doc_id]
         section = doc.section(event.anchor)
         self.query_one(DocumentHeader).show(doc, section.title if section else None)
@@ -192,11 +378,11 @@ class ReaderApp(App[int]):
             if doc.section(anchor) is None:
                 self.notify(f"No section {url} in this document.", severity="warning", markup=False)
                 return
-            self.open_document(doc_id, anchor)
+            self._jump_to(doc_id, anchor)
             return
         target = self.corpus.resolve_link(doc_id, url)
         if target is not None:
-            self.open_document(*target)
+            self._jump_to(*target)
             return
         self.open_external(url)
 
@@ -208,7 +394,7 @@ class ReaderApp(App[int]):
 
         def jump(anchor: str | None) -> None:
             if anchor is not None and doc is not None:
-                self.open_document(doc.id, anchor)
+                self._jump_to(doc.id, anchor)
                 self.reader.focus()
 
         self.push_screen(ContentsScreen(doc.title, doc.sections, self.reader.current_section), jump)
@@ -217,7 +403,7 @@ class ReaderApp(App[int]):
         if item.is_timestamp:
             self.open_external(item.url, what=f"video at {item.label.split(' ', 1)[0]}")
         elif item.doc_id is not None:
-            self.open_document(item.doc_id, item.anchor)
+            self._jump_to(item.doc_id, item.anchor)
 
     def action_jump(self, group: str) -> None:
         if self.current_doc is None:
@@ -280,6 +466,7 @@ class ReaderApp(App[int]):
                     ("Reader", all_bindings(ReaderView)),
                     ("Search in the document", all_bindings(SearchBar)),
                     ("Linked items", all_bindings(LinkedPane)),
+                    ("Bookmarks list", all_bindings(BookmarksScreen) + all_bindings(BookmarkList)[2:]),
                 ]
             )
         )

@@ -22,14 +22,16 @@ KIND_STYLES = {
 }
 
 
-def document_prompt(doc: Document) -> Text:
-    """Title on the first line; kind badge and date on the second. Built from Text
-    pieces, so markup in a title is shown as typed."""
+def document_prompt(doc: Document, bookmarks: int = 0) -> Text:
+    """Title on the first line; kind badge, date and bookmark count on the second.
+    Built from Text pieces, so markup in a title is shown as typed."""
     prompt = Text(no_wrap=False, overflow="fold")
     prompt.append(doc.title, style="bold")
     prompt.append("\n")
     prompt.append(f" {doc.kind} ", style=KIND_STYLES.get(doc.kind, "reverse"))
     prompt.append(f"  {doc.date or 'no date'}", style="dim")
+    if bookmarks:
+        prompt.append(f"  ★{bookmarks}", style="bold yellow")
     return prompt
 
 
@@ -88,14 +90,25 @@ class DocumentsPane(Vertical):
         super().__init__(id=id)
         self.documents = documents
         self.shown: list[Document] = list(documents)
+        self.counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="filter documents…", id="filter")
         yield DocumentList(*self._options(self.documents), id="document-list")
 
-    @staticmethod
-    def _options(documents: list[Document]) -> list[Option]:
-        return [Option(document_prompt(doc), id=doc.id) for doc in documents]
+    def _options(self, documents: list[Document]) -> list[Option]:
+        return [Option(document_prompt(doc, self.counts.get(doc.id, 0)), id=doc.id) for doc in documents]
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Show how many bookmarks each document has (keeping the highlight)."""
+        if counts == self.counts:
+            return
+        self.counts = dict(counts)
+        option_list = self.query_one(DocumentList)
+        highlighted = option_list.highlighted
+        option_list.set_options(self._options(self.shown))
+        if highlighted is not None and self.shown:
+            option_list.highlighted = min(highlighted, len(self.shown) - 1)
 
     @property
     def filter_text(self) -> str:

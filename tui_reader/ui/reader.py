@@ -34,6 +34,9 @@ MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="bright_magenta", color="black", bold=True)
 FOCUSED_LINK_STYLE = Style(reverse=True, bold=True)
 WORKER_BATCH_SECONDS = 0.05
+GUTTER = 2
+"""Cells left of the text: a ★ marks the first line of a bookmarked section."""
+BOOKMARK_STYLE = Style(color="yellow", bold=True)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._generation = 0
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
         self._section: str | None = None
-        self._pending: tuple[str | None, int] = (None, 0)
+        self._pending: tuple[str | None, int, float] = (None, 0, 0.0)
         self._pinned: tuple[str, int] | None = None
         """(anchor, scroll_y) after a jump: that section counts as current even when
         the end of the document stops it from reaching the top."""
@@ -148,28 +151,34 @@ class ReaderView(ScrollView, can_focus=True):
         self.match_index: int | None = None
         self._matches_by_line: dict[int, list[Match]] = {}
         self.focused_link: RenderedLink | None = None
+        self.bookmarked: set[str] = set()
+        """Anchors of the bookmarked sections of the document shown."""
 
     # --- content ---------------------------------------------------------------------
 
     @property
     def text_width(self) -> int:
-        return max(10, self.scrollable_content_region.width)
+        return max(10, self.scrollable_content_region.width - GUTTER)
 
     @property
     def complete(self) -> bool:
         return self.rendered is not None and self.rendered.complete
 
-    def show(self, document: Document, anchor: str | None = None, scroll_y: int | None = None) -> None:
-        """Display ``document`` at section ``anchor`` or at line ``scroll_y``."""
+    def show(
+        self, document: Document, anchor: str | None = None, scroll_y: int | None = None, fraction: float = 0.0
+    ) -> None:
+        """Display ``document`` at section ``anchor`` (``fraction`` into it) or at
+        line ``scroll_y``."""
         self.document = document
         self.rendered = None
         self._section = None
+        self.bookmarked = set()
         self.focused_link = None
         self._set_matches([])
         self.query = ""
-        self._pending = (anchor, scroll_y or 0)
+        self._pending = (anchor, scroll_y or 0, fraction)
         if self.size.width:
-            self._start_render(anchor, scroll_y or 0)
+            self._start_render(anchor, scroll_y or 0, fraction)
 
     def _start_render(self, anchor: str | None, scroll_y: int, fraction: float = 0.0) -> None:
         """Render up to the target (and a screen past it) now; the rest in a worker."""
@@ -187,7 +196,7 @@ class ReaderView(ScrollView, can_focus=True):
         rendered.complete = renderer.done
         self.rendered = rendered
         self._strips.clear()
-        self.virtual_size = Size(rendered.width, len(rendered.lines))
+        self.virtual_size = Size(rendered.width + GUTTER, len(rendered.lines))
         self.refresh()
         self.go_to(anchor, scroll_y, fraction)
         self.post_message(self.Progress(len(rendered.lines), rendered.complete))
@@ -214,7 +223,7 @@ class ReaderView(ScrollView, can_focus=True):
         for block in blocks:
             self.rendered.add(block)
         self.rendered.complete = complete
-        self.virtual_size = Size(self.rendered.width, len(self.rendered.lines))
+        self.virtual_size = Size(self.rendered.width + GUTTER, len(self.rendered.lines))
         if self.query:
             self._set_matches(self.matches + find_matches(self.rendered.lines[first:], self.query, first))
         self.post_message(self.Progress(len(self.rendered.lines), complete))
@@ -223,7 +232,7 @@ class ReaderView(ScrollView, can_focus=True):
         """Scroll to the start of section ``anchor`` (plus ``fraction`` of its length)
         or, without an anchor, to line ``scroll_y``."""
         if self.rendered is None:
-            self._pending = (anchor, scroll_y)
+            self._pending = (anchor, scroll_y, fraction)
             return
         line = scroll_y
         self._pinned = None
@@ -236,6 +245,19 @@ class ReaderView(ScrollView, can_focus=True):
             self._pinned = (anchor, target)
         self.scroll_to(y=target, animate=False, immediate=True, force=True)
         self._check_section()
+
+    def position(self) -> tuple[str | None, float]:
+        """Where the reader is: the section at the top and how far into it (0..1)."""
+        anchor = self.current_section
+        if self.rendered is None or anchor is None or anchor not in self.rendered.section_lines:
+            return anchor, 0.0
+        length = max(1, self._section_length(anchor))
+        top = round(self.scroll_y)
+        return anchor, min(1.0, max(0.0, (top - self.rendered.section_lines[anchor]) / length))
+
+    def set_bookmarked(self, anchors: set[str]) -> None:
+        self.bookmarked = set(anchors)
+        self.refresh()
 
     def _section_length(self, anchor: str) -> int:
         assert self.rendered is not None
@@ -250,14 +272,9 @@ class ReaderView(ScrollView, can_focus=True):
             self._start_render(*self._pending)
         elif self.rendered.width != self.text_width:
             # Keep the passage at the top: the same section, the same share of it.
-            anchor = self.current_section
-            top = round(self.scroll_y)
-            fraction = 0.0
-            if anchor is not None and anchor in self.rendered.section_lines:
-                length = max(1, self._section_length(anchor))
-                fraction = (top - self.rendered.section_lines[anchor]) / length
+            anchor, fraction = self.position()
             query = self.query
-            self._start_render(anchor, top, max(0.0, fraction))
+            self._start_render(anchor, round(self.scroll_y), fraction)
             if query:
                 self.search(query)
 
@@ -274,6 +291,10 @@ class ReaderView(ScrollView, can_focus=True):
         if strip is None:
             strip = Strip(lines[index] or [Segment("")]).apply_style(self.rich_style)
             self._strips[index] = strip
+        starts = self.rendered.section_lines if self.rendered else {}
+        marked = any(starts.get(anchor) == index for anchor in self.bookmarked)
+        gutter = Segment("★ " if marked else " " * GUTTER, self.rich_style + BOOKMARK_STYLE)
+        strip = Strip([gutter, *strip], strip.cell_length + GUTTER)
         ranges = self._overlays(index)
         if ranges:
             strip = overlay(strip.extend_cell_length(width, self.rich_style), ranges)
@@ -283,10 +304,13 @@ class ReaderView(ScrollView, can_focus=True):
         ranges: list[tuple[int, int, Style]] = []
         link = self.focused_link
         if link is not None:
-            ranges.extend((start, end, FOCUSED_LINK_STYLE) for row, start, end in link.spans if row == line)
+            ranges.extend(
+                (GUTTER + start, GUTTER + end, FOCUSED_LINK_STYLE) for row, start, end in link.spans if row == line
+            )
         current = self.matches[self.match_index] if self.match_index is not None else None
         for match in self._matches_by_line.get(line, ()):
-            ranges.append((match.start, match.end, CURRENT_MATCH_STYLE if match == current else MATCH_STYLE))
+            style = CURRENT_MATCH_STYLE if match == current else MATCH_STYLE
+            ranges.append((GUTTER + match.start, GUTTER + match.end, style))
         return ranges
 
     # --- sections --------------------------------------------------------------------
@@ -374,7 +398,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self.match_index is None:
             return
         match = self.matches[self.match_index]
-        self.scroll_to_region(Region(match.start, match.line, max(1, match.end - match.start), 1), animate=False, immediate=True, force=True, center=True)
+        self.scroll_to_region(Region(GUTTER + match.start, match.line, max(1, match.end - match.start), 1), animate=False, immediate=True, force=True, center=True)
         self.refresh()
 
     def action_next_match(self) -> None:
@@ -419,7 +443,7 @@ class ReaderView(ScrollView, can_focus=True):
             index = max((i for i, link in enumerate(links) if link.line < bottom), default=len(links) - 1)
         self.focused_link = links[index]
         row, start, end = self.focused_link.spans[0]
-        self.scroll_to_region(Region(start, row, max(1, end - start), 1), animate=False, immediate=True, force=True)
+        self.scroll_to_region(Region(GUTTER + start, row, max(1, end - start), 1), animate=False, immediate=True, force=True)
         self.refresh()
 
     def action_next_link(self) -> None:
@@ -445,7 +469,7 @@ class ReaderView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or self.document is None:
             return
-        link = self.link_at(round(self.scroll_y) + offset.y, offset.x)
+        link = self.link_at(round(self.scroll_y) + offset.y, offset.x - GUTTER)
         if link is not None:
             self.focused_link = link
             self.refresh()
