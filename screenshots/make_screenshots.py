@@ -42,6 +42,20 @@ async def filter_documents(pilot: Pilot) -> None:
     await pilot.press("slash", *"comm")
 
 
+async def bookmarks(pilot: Pilot) -> None:
+    app = pilot.app
+    app.open_document("003_367f1510271e3cf2", "red-flags-to-avoid")  # type: ignore[attr-defined]
+    await pilot.press("2", "b", "m", "a")
+    app.open_document("001_fcd5aa9764726396", "hiring-of-new-grads")  # type: ignore[attr-defined]
+    await pilot.press("b", "B")
+    app.clear_notifications()
+
+
+async def search_guide(pilot: Pilot) -> None:
+    pilot.app.open_document("003_367f1510271e3cf2")  # type: ignore[attr-defined]
+    await pilot.press("2", "slash", *"talent", "enter", "n")
+
+
 async def help_screen(pilot: Pilot) -> None:
     await pilot.press("question_mark")
 
@@ -51,6 +65,8 @@ SCENES: dict[str, Scene] = {
     "source-timestamps": source_timestamps,
     "comment-summary": comment_and_summary,
     "filter": filter_documents,
+    "search": search_guide,
+    "bookmarks": bookmarks,
     "help": help_screen,
 }
 
@@ -60,7 +76,7 @@ async def shoot(name: str, scene: Scene) -> Path:
     from tui_reader.ui.app import ReaderApp
 
     app = ReaderApp(load_corpus([]))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE) as pilot:  # a fresh state directory per scene
         await pilot.pause()
         await scene(pilot)
         await pilot.pause()

@@ -87,3 +87,22 @@ def test_focused_link_in_the_source(snap_compare) -> None:  # type: ignore[no-un
         await pilot.press("2", "tab", "tab", "tab")
 
     assert snap_compare(seed_app(), terminal_size=SIZE, run_before=focus_link)
+
+
+def test_bookmarks_list(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def bookmarks(pilot: Pilot) -> None:
+        app = pilot.app
+        app.open_document(GUIDE, "red-flags-to-avoid")  # type: ignore[attr-defined]
+        await pilot.press("2", "b", "m", "a")
+        app.open_document(SOURCE, "hiring-of-new-grads")  # type: ignore[attr-defined]
+        await pilot.press("b", "B")
+        await pilot.pause()
+        for bookmark in app.store.bookmarks():  # type: ignore[attr-defined]
+            app.store.connection.execute(  # type: ignore[attr-defined]
+                "UPDATE bookmarks SET created = '2026-11-22T10:00:00+00:00' WHERE id = ?", (bookmark.id,)
+            )
+        app.screen.reload()  # type: ignore[attr-defined]
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=bookmarks)

@@ -112,6 +112,10 @@ def inspect(argv: Sequence[str]) -> int:
 def _bookmarks_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tui-reader bookmarks", description="List, export and import bookmarks and marks.")
     parser.add_argument("--json", action="store_true", help="list as JSON")
+    parser.add_argument(
+        "--documents", action="append", type=Path, default=[], metavar="PATH",
+        help="check each bookmark against these documents (re-attaching moved or renamed sections)",
+    )
     commands = parser.add_subparsers(dest="command")
     export = commands.add_parser("export", help="export to Markdown (a reading list) or JSON")
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
@@ -131,6 +135,11 @@ def bookmarks(argv: Sequence[str]) -> int:
     store = StateStore()
     for message in store.status.messages:
         sys.stderr.write(f"tui-reader: warning: {message}\n")
+    status: dict[int, str] = {}
+    if args.documents:
+        from .state.anchoring import attach_all
+
+        status = attach_all(store, _load(args.documents))
     items = store.bookmarks()
     if args.command == "import":
         try:
@@ -157,14 +166,15 @@ def bookmarks(argv: Sequence[str]) -> int:
         print(f"exported {len(items)} to {args.output}")
         return 0
     if args.json:
-        sys.stdout.write(export_json(items))
+        sys.stdout.write(export_json(items, status))
         return 0
     if not items:
         print("no bookmarks yet (b bookmarks a section in the reader, m{a-z} sets a mark)")
     for item in items:
         label = f"'{item.mark}" if item.mark else "★"
         place = item.place
-        print(f"{label} {place.doc_title or place.doc_path} › {place.heading}  ({place.doc_path}#{place.anchor}, {item.created[:10]})")
+        state = f" [{status[item.id]}]" if item.id in status else ""
+        print(f"{label} {place.doc_title or place.doc_path} › {place.heading}  ({place.doc_path}#{place.anchor}, {item.created[:10]}){state}")
         if item.note:
             print(f"    note: {item.note}")
     return 0

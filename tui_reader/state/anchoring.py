@@ -61,3 +61,27 @@ def locate(doc: Document, place: Place) -> str | None:
                 if found is not None:
                     return found.anchor
     return None
+
+
+def attach(store: StateStore, documents: dict[str, Document], bookmark: Bookmark) -> tuple[Document | None, str | None]:
+    """Where ``bookmark`` belongs in ``documents`` (by path within the corpus) now;
+    the store follows a section that moved or was renamed. (None, None) when its
+    document is not there; (document, None) when it is detached."""
+    doc = documents.get(bookmark.place.doc_path)
+    if doc is None:
+        return None, None
+    anchor = locate(doc, bookmark.place)
+    if anchor is not None and anchor != bookmark.place.anchor:
+        section = doc.section(anchor)
+        store.reattach(bookmark.id, anchor, section.title if section else "")
+    return doc, anchor
+
+
+def attach_all(store: StateStore, corpus: Corpus) -> dict[int, str]:
+    """attached / detached / not open, for every bookmark and mark."""
+    documents = {doc.relpath: doc for doc in corpus.documents}
+    status = {}
+    for bookmark in store.bookmarks():
+        doc, anchor = attach(store, documents, bookmark)
+        status[bookmark.id] = "not open" if doc is None else ("attached" if anchor else "detached")
+    return status

@@ -12,8 +12,16 @@ FORMAT = "tui-reader-bookmarks"
 VERSION = 1
 
 
-def export_json(items: Iterable[Bookmark]) -> str:
-    data = {"format": FORMAT, "version": VERSION, "bookmarks": [item.to_json() for item in items]}
+def export_json(items: Iterable[Bookmark], status: dict[int, str] | None = None) -> str:
+    """JSON with every field of each bookmark; ``status`` (attached, detached, not
+    open) is added when the bookmarks were checked against documents."""
+    records = []
+    for item in items:
+        record = item.to_json()
+        if status and item.id in status:
+            record["status"] = status[item.id]
+        records.append(record)
+    data = {"format": FORMAT, "version": VERSION, "bookmarks": records}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

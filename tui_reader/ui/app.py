@@ -16,7 +16,7 @@ from ..corpus.linked import LinkedItem, first_in_group, linked_items
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
 from ..corpus.model import Corpus, Document
-from ..state.anchoring import locate, place_in
+from ..state.anchoring import attach, place_in
 from ..state.store import Bookmark, Place, StateStore
 from .bookmarks import BookmarkActions, BookmarkList, BookmarksScreen, ChordScreen, Entry
 from .commands import DocumentCommands
@@ -63,6 +63,22 @@ class ReaderApp(App[int]):
         Binding("s", "jump('Source')", "Source", tooltip="Jump to the source of this document", id="jump.source"),
         Binding("c", "jump('Comments')", "Comments", tooltip="Jump to the comments", id="jump.comments"),
         Binding("u", "jump('Summary')", "Summary", tooltip="Jump to the summary of this document", id="jump.summary"),
+        Binding(
+            "b", "toggle_bookmark", "Bookmark",
+            tooltip="Bookmark the section at the top of the reader (again: remove it)", id="bookmarks.toggle",
+        ),
+        Binding(
+            "B", "bookmarks", "Bookmarks",
+            tooltip="All bookmarks and marks: filter, jump, delete, undo, note", id="bookmarks.list",
+        ),
+        Binding(
+            "m", "set_mark", "Set mark", show=False,
+            tooltip="m then a letter: mark this exact position", id="marks.set",
+        ),
+        Binding(
+            "apostrophe", "jump_mark", "Jump to mark", show=False,
+            tooltip="' then a letter: jump to that mark; '' jumps back", id="marks.jump",
+        ),
         Binding(
             "o", "open_url", "Open URL", show=False,
             tooltip="Open the highlighted item's URL (or the document's) in the browser", id="url.open",
@@ -139,16 +155,7 @@ class ReaderApp(App[int]):
         return place_in(doc, anchor, fraction)
 
     def _attached_anchor(self, bookmark: Bookmark) -> tuple[Document | None, str | None]:
-        """Where a bookmark belongs now; re-attached in the store when its section moved
-        or was renamed."""
-        doc = self.by_path.get(bookmark.place.doc_path)
-        if doc is None:
-            return None, None
-        anchor = locate(doc, bookmark.place)
-        if anchor is not None and anchor != bookmark.place.anchor:
-            section = doc.section(anchor)
-            self.store.reattach(bookmark.id, anchor, section.title if section else "")
-        return doc, anchor
+        return attach(self.store, self.by_path, bookmark)
 
     def _refresh_bookmarks(self) -> None:
         doc = self.corpus.get(self.current_doc or "")
