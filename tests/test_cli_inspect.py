@@ -98,7 +98,11 @@ def test_json_relations_schema(seeds_json: dict) -> None:
     }
     assert seeds_json["relations"]
     for rel in seeds_json["relations"]:
-        assert set(rel) == RELATION_KEYS
+        if rel["type"] == "related":
+            assert set(rel) == RELATION_KEYS | {"score"} and rel["score"] > 0
+            assert rel["from_section"] in anchors[rel["from"]] and rel["to_section"] in anchors[rel["to"]]
+        else:
+            assert set(rel) == RELATION_KEYS
         assert rel["from"] in ids and rel["to"] in ids
         assert rel["type"] in RELATION_TYPES
         assert rel["from_section"] is None or rel["from_section"] in anchors[rel["from"]]

@@ -55,6 +55,10 @@ def _inspect_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument("--json", action="store_true", help="print JSON (schema in README)")
+    parser.add_argument(
+        "--no-related", dest="related", action="store_false",
+        help="leave out the section-level related relations (found by full-text search)",
+    )
     return parser
 
 
@@ -102,7 +106,7 @@ def inspect(argv: Sequence[str]) -> int:
     args = _inspect_parser().parse_args(argv)
     corpus = _load(args.paths)
     if args.json:
-        json.dump(corpus.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(corpus.to_json(related=args.related), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print_table(corpus, sys.stdout)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import frontmatter
 import frontmatter.default_handlers
 import yaml
+from markdown_it.token import Token
 
 from . import comments as comment_dumps
 from .links import (
@@ -24,13 +27,21 @@ from .links import (
 from .model import KINDS, Corpus, Document, Section
 from .relations import build_relations
 from .sections import build_sections, slugify
-from .text import decode, excerpt, has_controls, looks_binary, visible
+from .text import clip, decode, excerpt, has_controls, looks_binary, one_line, visible
 
 EXTENSIONS = (".md", ".markdown", ".txt")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PLAIN_TEXT_CHARS = 2_000_000
 """Documents longer than this are shown as plain text: Markdown layout of a multi-MB
 file would take seconds, for text that is rarely Markdown at that size."""
+MAX_NESTING = 20
+"""markdown-it's ``maxNesting`` (commonmark preset, also Rich's parser): lists and
+quotes nested deeper make it drop the rest of the document, so such a document is
+shown as plain text instead."""
+_META_MAX_NODES = 10_000
+_META_MAX_DEPTH = 50
+"""Front matter larger or deeper than this (YAML aliases can make a few lines into
+billions of values, or a loop) is ignored."""
 
 _DATE_KEYS = ("date", "publishedAt", "publishedDate", "published", "pubDate", "created")
 _URL_KEYS = ("url", "source", "canonical_url", "canonical", "source_url", "link", "original_url")
@@ -94,16 +105,21 @@ def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[str]]
     found: list[tuple[Path, Path]] = []
     warnings: list[str] = []
     for path in paths:
-        if not path.exists():
-            raise CorpusError(f"no such file or directory: {path}")
-        if path.is_file():
+        try:
+            if not path.exists():
+                raise CorpusError(f"no such file or directory: {one_line(str(path))}")
+            is_file, is_dir = path.is_file(), path.is_dir()
+        except OSError as error:  # a parent folder that cannot be searched
+            raise CorpusError(f"cannot read {one_line(str(path))}: {error.strerror or error}") from None
+        if is_file:
             found.append((path, path.parent))
             continue
-        if not path.is_dir():
-            raise CorpusError(f"not a file or directory: {path}")
+        if not is_dir:
+            raise CorpusError(f"not a file or directory: {one_line(str(path))}")
 
-        def on_error(error: OSError) -> None:
-            warnings.append(f"cannot read {error.filename}: {error.strerror}")
+        def on_error(error: OSError, root: Path = path) -> None:
+            where = _relpath(Path(os.fsdecode(error.filename or "?")), root)
+            warnings.append(f"cannot read {where}: {error.strerror or error}")
 
         for folder, dirnames, filenames in os.walk(path, onerror=on_error):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -116,7 +132,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[tuple[Path, Path]], list[str]]
 
 def _document_ids(found: list[tuple[Path, Path]]) -> list[str]:
     """The file name without extension, or the relative path where names collide."""
-    stems = [visible(file.stem) for file, _ in found]
+    stems = [one_line(file.stem) for file, _ in found]
     counts: dict[str, int] = {}
     for stem in stems:
         counts[stem] = counts.get(stem, 0) + 1
@@ -138,9 +154,9 @@ def _document_ids(found: list[tuple[Path, Path]]) -> list[str]:
 def _relpath(file: Path, root: Path) -> str:
     """``file`` relative to ``root``, safe to show (no control characters)."""
     try:
-        return visible(file.relative_to(root).as_posix())
+        return one_line(file.relative_to(root).as_posix())
     except ValueError:
-        return visible(file.name)
+        return one_line(file.name)
 
 
 # --- one document ------------------------------------------------------------------
@@ -164,25 +180,44 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
         body_line += 1
     try:
         data = handler.load(raw)
+    except RecursionError:
+        return {}, body_line, ["front matter ignored: nested too deeply"]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return {}, body_line, [f"front matter ignored: not valid ({reason})"]
+        return {}, body_line, [f"front matter ignored: not valid ({visible(reason)})"]
     if data is None:
         return {}, body_line, []
     if not isinstance(data, dict):
         return {}, body_line, ["front matter ignored: not a mapping of keys to values"]
     # YAML escapes ("\\e", "\\a", "\\u202e") can smuggle control characters past
-    # decode(): make them visible like the rest of the text.
-    return {visible(str(key)): _visible_value(value) for key, value in data.items()}, body_line, []
+    # decode(): make them visible like the rest of the text. Aliases can make a tiny
+    # block expand to billions of values, or loop: the copy has a budget.
+    budget = [_META_MAX_NODES]
+    try:
+        meta = {visible(str(key)): _visible_value(value, budget, 1) for key, value in data.items()}
+    except (_TooLarge, RecursionError, ValueError):
+        return {}, body_line, ["front matter ignored: too large or nested too deeply"]
+    return meta, body_line, []
 
 
-def _visible_value(value: object) -> object:
+class _TooLarge(Exception):
+    pass
+
+
+def _visible_value(value: object, budget: list[int], depth: int) -> object:
+    """A copy of a front matter value with visible strings (sets become lists)."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > _META_MAX_DEPTH:
+        raise _TooLarge
     if isinstance(value, str):
         return visible(value)
     if isinstance(value, dict):
-        return {_visible_value(k): _visible_value(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_visible_value(v) for v in value]
+        return {
+            visible(k) if isinstance(k, str) else k: _visible_value(v, budget, depth + 1)
+            for k, v in value.items()
+        }
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_visible_value(v, budget, depth + 1) for v in value]
     return value
 
 
@@ -291,10 +326,10 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         return top or heading
     stem = re.sub(r"^[\d_-]+", "", path.stem)
     words = re.split(r"[-_\s]+", stem)
-    if len(words) >= 2 and all(w.isalpha() for w in words if w):
+    if len(words) >= 2 and any(words) and all(w.isalpha() for w in words if w):
         return " ".join(words).strip().capitalize()
     first = next((line for line in body.splitlines() if line.strip()), "")
-    return excerpt(first.lstrip("#>*-• "), 60) or visible(path.name)
+    return excerpt(first.lstrip("#>*-• "), 60) or one_line(path.name)
 
 
 def _comment_sections(dump: comment_dumps.CommentDump, last_line: int) -> list[Section]:
@@ -324,6 +359,9 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
     last_line = len(lines)
     plain = len(text) > PLAIN_TEXT_CHARS
     tokens = [] if plain else parse_markdown("\n".join(body_lines))
+    too_deep = _too_deep(tokens)
+    if too_deep:
+        plain, tokens = True, []
     timestamps, stamp_warnings = extract_timestamps(body_lines, body_line)
     warnings.extend(stamp_warnings)
     heading_titles = [
@@ -350,7 +388,11 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
         warnings=warnings,
         plain_text=plain,
     )
-    if plain:
+    if too_deep:
+        doc.warnings.append(
+            f"lists or quotes nested more than {MAX_NESTING // 2} deep: shown as plain text"
+        )
+    elif plain:
         doc.warnings.append(
             f"larger than {PLAIN_TEXT_CHARS // 1_000_000} MB of text: shown as plain text"
         )
@@ -363,23 +405,40 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
         doc.sections = _comment_sections(dump, last_line)
     else:
         doc.sections = build_sections(tokens, body_line, last_line, timestamps, body_lines)
-    doc.title = _title(meta, doc.sections, path, doc.body)
+    doc.title = clip(_title(meta, doc.sections, path, doc.body))
     return doc
+
+
+def _too_deep(tokens: list[Token]) -> bool:
+    """Whether markdown-it hit its nesting limit (and so dropped the rest): a list
+    item or quote opened at the last level it allows."""
+    if not tokens or max(map(_level, tokens)) < MAX_NESTING - 1:
+        return False
+    return any(t.nesting == 1 and t.level >= MAX_NESTING - 1 for t in tokens)
+
+
+_level = operator.attrgetter("level")
 
 
 def read_document(path: Path, root: Path, doc_id: str) -> Document | str:
     """The document at ``path``, or a one-line reason why it cannot be read."""
+    relpath = _relpath(path, root)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return f"{visible(path.name)}: skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return f"{relpath}: skipped, not a regular file"
+        if info.st_size > MAX_FILE_BYTES:
+            return f"{relpath}: skipped, larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
         data = path.read_bytes()
     except OSError as error:
-        return f"{visible(path.name)}: cannot read ({error.strerror or error})"
+        return f"{relpath}: cannot read ({error.strerror or error})"
     if looks_binary(data):
-        return f"{visible(path.name)}: skipped as binary"
+        return f"{relpath}: skipped as binary"
     text, warnings = decode(data)
-    doc = parse_document(text, path, _relpath(path, root), doc_id)
+    try:
+        doc = parse_document(text, path, relpath, doc_id)
+    except Exception as error:  # a parser bug must not stop the other documents
+        return f"{relpath}: could not be read ({type(error).__name__}: {one_line(str(error))[:200]})"
     doc.warnings[:0] = warnings
     return doc
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .index import SectionIndex
     from .relations import LinkResolver
 
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
@@ -60,15 +61,20 @@ class Relation:
     type: str
     source_section: str | None = None
     target_section: str | None = None
+    score: float | None = None
+    """For ``related``: how strongly (weighted BM25 of the source section's words)."""
 
-    def to_json(self) -> dict[str, str | None]:
-        return {
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "from": self.source,
             "to": self.target,
             "type": self.type,
             "from_section": self.source_section,
             "to_section": self.target_section,
         }
+        if self.score is not None:
+            data["score"] = self.score
+        return data
 
 
 @dataclass
@@ -171,6 +177,7 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self._by_id = {doc.id: doc for doc in self.documents}
+        self._index: SectionIndex | None = None
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
@@ -184,9 +191,35 @@ class Corpus:
     def relations_to(self, doc_id: str) -> list[Relation]:
         return [r for r in self.relations if r.target == doc_id]
 
-    def to_json(self) -> dict[str, object]:
+    @property
+    def index(self) -> SectionIndex:
+        """The full-text index of every section, built on first use."""
+        if self._index is None:
+            from .index import SectionIndex
+
+            self._index = SectionIndex.build(self)
+        return self._index
+
+    def neighbours(self, doc_id: str) -> set[str]:
+        """Documents tied to ``doc_id`` by a typed relation, either way."""
+        return {r.target for r in self.relations_from(doc_id)} | {r.source for r in self.relations_to(doc_id)}
+
+    def related_relations(self, per_section: int = 3, min_score: float = 1.0) -> list[Relation]:
+        """Section-level ``related`` relations: each section's best passages in other
+        documents, with their score."""
+        relations = []
+        for doc in self.documents:
+            boost = {other: 1.3 for other in self.neighbours(doc.id)}
+            for section in doc.sections:
+                for hit in self.index.related(doc, section, per_section, boost, snippets=False):
+                    if hit.score >= min_score:
+                        relations.append(Relation(doc.id, hit.doc_id, "related", section.anchor, hit.anchor, hit.score))
+        return relations
+
+    def to_json(self, related: bool = True) -> dict[str, object]:
+        relations = list(self.relations) + (self.related_relations() if related else [])
         return {
             "documents": [doc.to_json() for doc in self.documents],
-            "relations": [r.to_json() for r in self.relations],
+            "relations": [r.to_json() for r in relations],
             "warnings": list(self.warnings),
         }

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from .links import inline_text
 from .model import Section, Timestamp
+from .text import clip
 
 INTRODUCTION = "Introduction"
 _BOLD_LEAD_MAX = 120
@@ -72,7 +73,7 @@ def heading_sections(tokens: list[Token], first_line: int) -> list[_Start]:
         if token.type == "heading_open" and token.map is not None:
             title = inline_text(tokens[index + 1]) if index + 1 < len(tokens) else ""
             starts.append(
-                _Start(title or "(untitled)", int(token.tag[1:]), first_line + token.map[0], title)
+                _Start(clip(title) or "(untitled)", int(token.tag[1:]), first_line + token.map[0], title)
             )
     return starts
 
@@ -123,7 +124,7 @@ def pseudo_sections(
         starts.append(_Start("Episode timestamps", 2, timestamps[0].line, "episode-timestamps"))
         for stamp in timestamps:
             title = f"{stamp.label} {stamp.title}".strip()
-            starts.append(_Start(title, 3, stamp.line, title))
+            starts.append(_Start(clip(title), 3, stamp.line, title))
     return starts
 
 

@@ -41,7 +41,7 @@ class ContentsScreen(ModalScreen[str | None]):
             prompt.append(section.title, style="bold" if section.level == top else "")
             options.append(Option(prompt, id=section.anchor))
         contents = OptionList(*options, id="contents")
-        contents.border_title = f"Contents: {self.title_text}"[:70]
+        contents.border_title = Text(f"Contents: {self.title_text}"[:70])  # literal, never markup
         yield contents
 
     def on_mount(self) -> None:

@@ -1,0 +1,295 @@
+"""Full-text index of every section (SQLite FTS5, BM25): corpus search and related
+passages.
+
+One row per section: its title and its own text (Markdown and URLs stripped). The
+related passages of a section are found with a query made of its most distinctive
+words (tf-idf against the index's own vocabulary); a very short section (an episode
+chapter title) borrows the words of the passages that best match it first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Corpus, Document, Section
+
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+_WORD = re.compile(r"[^\W_]{2,}")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`>#|~]+")
+_STOPWORDS = frozenset(
+    """the and for with from that this what how why are was were its into about your you our
+    their has have had not but all can will would could should there here they them then than
+    also just more most very much many some such only over when where which while who whom
+    been being does did doing done one two any each other same own out off too under again
+    further once both few nor now get got make made like use used using way ways lot lots
+    really thing things think don't it's i'm that's isn't aren't wasn't let say said says
+    of to in is it on at as be by we an or if so do no up my me he us go am don doesn didn
+    isn wasn aren won ll ve re""".split()
+)
+MAX_QUERY_TERMS = 14
+SHORT_SECTION_WORDS = 25
+MAX_PASSAGE_CHARS = 20_000
+"""Longer section text is cut for the index: FTS5's snippet() is quadratic in a
+passage's length, and the start of a section is what says what it is about."""
+BORROWED_WEIGHT = 0.6
+
+
+def plain_text(markdown: str) -> str:
+    """Words of a Markdown passage: link targets, URLs and markup removed."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _URL.sub(" ", text)
+    return re.sub(r"\s+", " ", _MARKUP.sub(" ", text)).strip()
+
+
+def section_texts(doc: Document) -> list[tuple[Section, str]]:
+    """Each section with its own text (up to the next section, whatever its level)."""
+    starts = sorted({s.line for s in doc.sections})
+    result = []
+    lines = doc.lines
+    for section in doc.sections:
+        later = [line for line in starts if line > section.line]
+        end = later[0] if later else len(lines) + 1
+        own = "\n".join(lines[section.line - 1 : end - 1])
+        if doc.kind != "comments":
+            first, _, rest = own.partition("\n")
+            own = rest if first.lstrip().startswith("#") else own
+        result.append((section, plain_text(own)))
+    return result
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in _STOPWORDS and not w.isdigit()]
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_id: str
+    anchor: str
+    title: str
+    doc_title: str
+    snippet: str
+    """Plain text with matches between SNIPPET_OPEN and SNIPPET_CLOSE."""
+    score: float
+
+
+class SectionIndex:
+    """An FTS5 index of a corpus's sections (in memory, or in a cache file)."""
+
+    def __init__(self, connection: sqlite3.Connection | None = None) -> None:
+        self.connection = connection or sqlite3.connect(":memory:", check_same_thread=False)
+        self.connection.executescript(
+            """
+            CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
+                title, body, doc_id UNINDEXED, anchor UNINDEXED, doc_title UNINDEXED,
+                tokenize = 'porter unicode61 remove_diacritics 2'
+            );
+            CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5vocab(passages, 'row');
+            """
+        )
+        self._documents = 0
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> SectionIndex:
+        index = cls()
+        index.add_documents(corpus.documents)
+        return index
+
+    def add_documents(self, documents: list[Document]) -> None:
+        rows = [
+            (section.title, text[:MAX_PASSAGE_CHARS], doc.id, section.anchor, doc.title)
+            for doc in documents
+            for section, text in section_texts(doc)
+        ]
+        with self.connection:
+            self.connection.executemany(
+                "INSERT INTO passages (title, body, doc_id, anchor, doc_title) VALUES (?, ?, ?, ?, ?)", rows
+            )
+        self._documents += len(documents)
+
+    def remove_document(self, doc_id: str) -> None:
+        with self.connection:
+            self.connection.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+
+    @property
+    def size(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    # --- search ------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Words, "phrases" and prefix* as FTS5 reads them; anything FTS5 would
+        reject is searched as plain words instead."""
+        match = fts_query(query)
+        if not match:
+            return []
+        try:
+            return self._match(match, limit)
+        except sqlite3.OperationalError:
+            fallback = " ".join(f'"{w}"' for w in _WORD.findall(query.lower()))
+            return self._match(fallback, limit) if fallback else []
+
+    def _match(self, match: str, limit: int, exclude_doc: str | None = None) -> list[Hit]:
+        rows = self.connection.execute(
+            f"""SELECT doc_id, anchor, title, doc_title,
+                   snippet(passages, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14) AS snip,
+                   bm25(passages, 2.0, 1.0) AS rank
+                FROM passages WHERE passages MATCH ? AND doc_id != ?
+                ORDER BY rank LIMIT ?""",
+            (match, exclude_doc or "", limit),
+        ).fetchall()
+        return [Hit(r[0], r[1], r[2], r[3], r[4] or r[2], -r[5]) for r in rows]
+
+    # --- related passages ------------------------------------------------------------
+
+    def _document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        rows = self.connection.execute(f"SELECT term, doc FROM passage_terms WHERE term IN ({marks})", terms)
+        return dict(rows.fetchall())
+
+    def _stem_map(self, tokens: list[str]) -> dict[str, str]:
+        """word -> the term the porter tokenizer stores for it."""
+        return {w: porter(w) for w in set(tokens)}
+
+    def query_terms(self, text: str, title: str = "") -> list[tuple[str, float]]:
+        """The most distinctive words of a passage, by tf-idf, as index terms."""
+        tokens = words(text) + words(title) * 2
+        if not tokens:
+            return []
+        stems = self._stem_map(tokens)
+        counts = Counter(stems[t] for t in tokens)
+        total = max(1, self.size)
+        frequencies = self._document_frequencies(list(counts))
+        scored = []
+        for term, count in counts.items():
+            df = frequencies.get(term, 0)
+            if df == 0:
+                continue
+            idf = math.log(1 + total / df)
+            scored.append((term, (1 + math.log(count)) * idf))
+        scored.sort(key=lambda item: -item[1])
+        return scored[:MAX_QUERY_TERMS]
+
+    def weighted(
+        self, terms: list[tuple[str, float]], limit: int, exclude_doc: str | None = None,
+        boost: dict[str, float] | None = None, within_doc: str | None = None, snippets: bool = True,
+    ) -> list[Hit]:
+        """Sections ranked by the weighted sum of their BM25 score for each term (FTS5
+        ranks an OR query as if every term weighed the same); from every document but
+        ``exclude_doc``, or only from ``within_doc``."""
+        scores: dict[int, float] = {}
+        where = "doc_id = ?" if within_doc is not None else "doc_id != ?"
+        for term, weight in terms:
+            rows = self.connection.execute(
+                "SELECT rowid, bm25(passages, 2.0, 1.0) FROM passages"
+                f" WHERE passages MATCH ? AND {where} ORDER BY rank LIMIT 300",
+                (f'"{term}"', within_doc if within_doc is not None else exclude_doc or ""),
+            )
+            for rowid, rank in rows:
+                scores[rowid] = scores.get(rowid, 0.0) + weight * -rank
+        if not scores:
+            return []
+        best = sorted(scores, key=lambda rowid: -scores[rowid])[: max(limit * 4, 20)]
+        snippet = f"snippet(passages, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 14)" if snippets else "''"
+        rows = self.connection.execute(
+            f"""SELECT rowid, doc_id, anchor, title, doc_title, {snippet}
+                FROM passages WHERE passages MATCH ? AND rowid IN ({",".join(map(str, best))})""",
+            (_or(terms),),
+        ).fetchall()
+        boost = boost or {}
+        hits = [
+            Hit(r[1], r[2], r[3], r[4], r[5] or r[3], round(scores[r[0]] * boost.get(r[1], 1.0), 3))
+            for r in rows
+        ]
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
+
+    def own_text(self, doc_id: str, anchor: str) -> str:
+        row = self.connection.execute(
+            "SELECT title, body FROM passages WHERE doc_id = ? AND anchor = ?", (doc_id, anchor)
+        ).fetchone()
+        return f"{row[0]} {row[1]}" if row else ""
+
+    def related(
+        self, doc: Document, section: Section, limit: int = 5, boost: dict[str, float] | None = None,
+        snippets: bool = True,
+    ) -> list[Hit]:
+        """The sections of other documents most related to ``section`` of ``doc``.
+
+        ``boost`` multiplies the score of documents (by id): the app boosts the
+        documents tied to this one by a typed relation (its summary, source, comments).
+        """
+        own = dict((s.anchor, text) for s, text in section_texts(doc)).get(section.anchor, "")
+        title = "" if section.title.startswith("Comment ") else re.sub(r"^\d{1,2}(:\d{2}){1,2}\s*", "", section.title)
+        terms = self.query_terms(own, title)
+        if len(words(own) + words(title)) < SHORT_SECTION_WORDS and terms:
+            # A chapter title alone says little: borrow the words of the passages of
+            # its own document that match it best (the page around the chapter list).
+            weights = dict(terms)
+            context = [
+                hit for hit in self.weighted(terms, 4, within_doc=doc.id) if hit.anchor != section.anchor
+            ]
+            borrowed = [hit for hit in context[:2] if hit.score >= 0.5 * context[0].score]
+            for hit in borrowed:
+                for term, weight in self.query_terms(self.own_text(hit.doc_id, hit.anchor))[:10]:
+                    weights[term] = weights.get(term, 0.0) + weight * BORROWED_WEIGHT
+            terms = sorted(weights.items(), key=lambda item: -item[1])[: MAX_QUERY_TERMS * 2]
+        if not terms:
+            return []
+        return self.weighted(terms, limit, exclude_doc=doc.id, boost=boost, snippets=snippets)
+
+
+def _or(terms: list[tuple[str, float]]) -> str:
+    return " OR ".join(f'"{term}"' for term, _ in terms)
+
+
+def fts_query(query: str) -> str:
+    """A user's query as FTS5 syntax: "phrases" and prefix* kept, every other word
+    quoted (so punctuation and FTS5 keywords cannot break it), words ANDed."""
+    parts = []
+    for match in re.finditer(r'"([^"]*)"|(\S+)', query):
+        phrase, word = match.group(1), match.group(2)
+        if phrase is not None:
+            inner = " ".join(_WORD.findall(phrase.lower()) or re.findall(r"\w+", phrase.lower()))
+            if inner:
+                parts.append(f'"{inner}"')
+        elif word:
+            prefix = word.endswith("*")
+            tokens = re.findall(r"\w+", word.lower())
+            for position, token in enumerate(tokens):
+                star = "*" if prefix and position == len(tokens) - 1 else ""
+                parts.append(f'"{token}"{star}')
+    return " AND ".join(parts)
+
+
+_porter_cache: dict[str, str] = {}
+_stemmer: sqlite3.Connection | None = None
+
+
+def porter(word: str) -> str:
+    """The stem FTS5's porter tokenizer stores for ``word``."""
+    global _stemmer
+    cached = _porter_cache.get(word)
+    if cached is not None:
+        return cached
+    if _stemmer is None:
+        _stemmer = sqlite3.connect(":memory:", check_same_thread=False)
+        _stemmer.executescript(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61 remove_diacritics 2');"
+            "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');"
+        )
+    with _stemmer:
+        _stemmer.execute("DELETE FROM t")
+        _stemmer.execute("INSERT INTO t (x) VALUES (?)", (word,))
+        row = _stemmer.execute("SELECT term FROM v").fetchone()
+    stem = row[0] if row else word
+    _porter_cache[word] = stem
+    return stem
