@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,8 +105,9 @@ class Document:
     plain_text: bool = False
     """Too large to lay out as Markdown: read and shown as plain text."""
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
+        """The file's lines (computed once: the text does not change)."""
         return self.text.split("\n")
 
     @property

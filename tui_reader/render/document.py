@@ -10,7 +10,7 @@ here: the reader widget turns these lines into Strips.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -293,12 +293,15 @@ def _comment_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-def document_blocks(doc: Document) -> list[Block]:
-    """The blocks of a document in reading order, each with the sections it opens."""
+def document_blocks(doc: Document) -> Iterator[Block]:
+    """The blocks of a document in reading order, each with the sections it opens
+    (made one at a time, so the first screen does not wait for the whole list)."""
     if doc.plain_text:
-        return _plain_blocks(doc)
+        yield from _plain_blocks(doc)
+        return
     if doc.kind == "comments" and doc.comments:
-        return _comment_blocks(doc)
+        yield from _comment_blocks(doc)
+        return
     lines = doc.lines
     starts: dict[int, list[str]] = {}
     for section in doc.sections:
@@ -307,19 +310,17 @@ def document_blocks(doc: Document) -> list[Block]:
     if not boundaries or boundaries[0] > doc.body_line:
         boundaries.insert(0, doc.body_line)
     references = reference_definitions(lines[doc.body_line - 1 :])
-    blocks = []
     for index, start in enumerate(boundaries):
         end = boundaries[index + 1] if index + 1 < len(boundaries) else len(lines) + 1
         text = prepare_markdown("\n".join(lines[start - 1 : end - 1]))
         if not text.strip():
             if starts.get(start):
-                blocks.append(Block(starts[start], lambda console, width, urls: []))
+                yield Block(starts[start], lambda console, width, urls: [])
             continue
         for number, piece in enumerate(split_long(text)):
             if references:
                 piece += "\n\n" + references
-            blocks.append(Block(starts.get(start, []) if number == 0 else [], _markdown_block(piece)))
-    return blocks
+            yield Block(starts.get(start, []) if number == 0 else [], _markdown_block(piece))
 
 
 class DocumentRenderer:
@@ -332,18 +333,19 @@ class DocumentRenderer:
     def __init__(self, doc: Document, width: int) -> None:
         self.document = doc
         self.width = max(width, 10)
-        self.blocks = document_blocks(doc)
-        self.position = 0
+        self._blocks = document_blocks(doc)
+        self._next: Block | None = next(self._blocks, None)
         self._urls: list[str] = []
         self._console = make_console(self.width)
 
     @property
     def done(self) -> bool:
-        return self.position >= len(self.blocks)
+        return self._next is None
 
     def render_next(self) -> RenderedBlock:
-        block = self.blocks[self.position]
-        self.position += 1
+        block = self._next
+        assert block is not None, "render_next() after the last block"
+        self._next = next(self._blocks, None)
         first_number = len(self._urls) + 1
         raw = block.render(self._console, self.width, self._urls)
         # Rich renders the links styled with ``tui-link:N``; find where they landed.

@@ -8,6 +8,7 @@ slices what is on screen and overlays search matches and the focused link.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 
@@ -191,7 +192,15 @@ class ReaderView(ScrollView, can_focus=True):
         while not renderer.done:
             rendered.add(renderer.render_next())
             target = rendered.section_lines.get(anchor) if anchor else scroll_y
-            if target is not None and len(rendered.lines) >= target + 2 * height:
+            if target is None:
+                continue
+            if anchor and fraction:
+                # A place within a section needs the section's whole length.
+                later = [line for line, _ in rendered.line_sections if line > target]
+                if not later:
+                    continue
+                target += round(fraction * (later[0] - target))
+            if len(rendered.lines) >= target + height:
                 break
         rendered.complete = renderer.done
         self.rendered = rendered
@@ -201,7 +210,10 @@ class ReaderView(ScrollView, can_focus=True):
         self.go_to(anchor, scroll_y, fraction)
         self.post_message(self.Progress(len(rendered.lines), rendered.complete))
         if not renderer.done:
-            self._render_rest(renderer, self._generation)
+            # After the first screen is painted: the worker would compete with the
+            # paint for the interpreter lock.
+            generation = self._generation
+            self.call_after_refresh(lambda: self._render_rest(renderer, generation))
 
     @work(thread=True, exclusive=True, group="render")
     def _render_rest(self, renderer: DocumentRenderer, generation: int) -> None:
@@ -223,6 +235,11 @@ class ReaderView(ScrollView, can_focus=True):
         for block in blocks:
             self.rendered.add(block)
         self.rendered.complete = complete
+        if complete:
+            # The rendered lines are millions of long-lived objects without cycles:
+            # keep the cyclic collector from scanning them at every full collection
+            # (refcounting still frees them when the document is closed).
+            gc.freeze()
         self.virtual_size = Size(self.rendered.width + GUTTER, len(self.rendered.lines))
         if self.query:
             self._set_matches(self.matches + find_matches(self.rendered.lines[first:], self.query, first))
@@ -284,21 +301,22 @@ class ReaderView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        base = self.rich_style  # computed from CSS on each access: once per line
         lines = self.rendered.lines if self.rendered else []
         if index >= len(lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            strip = Strip(lines[index] or [Segment("")]).apply_style(self.rich_style)
+            strip = Strip(lines[index] or [Segment("")]).apply_style(base)
             self._strips[index] = strip
         starts = self.rendered.section_lines if self.rendered else {}
         marked = any(starts.get(anchor) == index for anchor in self.bookmarked)
-        gutter = Segment("★ " if marked else " " * GUTTER, self.rich_style + BOOKMARK_STYLE)
+        gutter = Segment("★ " if marked else " " * GUTTER, base + BOOKMARK_STYLE)
         strip = Strip([gutter, *strip], strip.cell_length + GUTTER)
         ranges = self._overlays(index)
         if ranges:
-            strip = overlay(strip.extend_cell_length(width, self.rich_style), ranges)
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+            strip = overlay(strip.extend_cell_length(width, base), ranges)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _overlays(self, line: int) -> list[tuple[int, int, Style]]:
         ranges: list[tuple[int, int, Style]] = []
