@@ -3,8 +3,8 @@
 
 Run from the project root (no network needed)::
 
-    /tmp/venv/bin/python bench/reader_bench.py            # full run (about 5 minutes on 2 cores)
-    /tmp/venv/bin/python bench/reader_bench.py --quick    # smoke run: 1 KB and 20 KB, 3 runs
+    python bench/reader_bench.py            # full run (about 5 minutes on 2 cores)
+    python bench/reader_bench.py --quick    # smoke run: 1 KB and 20 KB, 3 runs
 
 Documents
 ---------
