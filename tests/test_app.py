@@ -29,7 +29,7 @@ def group_names(app: ReaderApp) -> list[str]:
         option = pane.get_option_at_index(index)
         if option.disabled:
             names.append(str(option.prompt).split(" (")[0].split(" ·")[0])
-    return names
+    return [name for name in names if name != "Related passages"]  # found in a worker
 
 
 def header(app: ReaderApp) -> str:

@@ -25,6 +25,8 @@ commands:
   tui-reader [PATH...]                  open the reader
   tui-reader inspect [PATH...] [--json] print the corpus model (documents, sections,
                                         links, timestamps, comments, relations)
+  tui-reader search QUERY [PATH...] [--json]
+                                        search every section: words, "phrases", prefix*
   tui-reader bookmarks [--json]         list bookmarks and marks
   tui-reader bookmarks export --format markdown|json [-o FILE]
   tui-reader bookmarks import FILE      merge bookmarks exported before (no duplicates)
@@ -110,6 +112,48 @@ def inspect(argv: Sequence[str]) -> int:
         sys.stdout.write("\n")
     else:
         print_table(corpus, sys.stdout)
+    return 0
+
+
+def _search_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tui-reader search",
+        description='Search every section of the documents: words (all must match), "phrases", prefix*.',
+    )
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--limit", type=int, default=20, help="how many sections at most (default 20)")
+    return parser
+
+
+def search(argv: Sequence[str]) -> int:
+    from .corpus.index import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    args = _search_parser().parse_args(argv)
+    corpus = _load(args.paths)
+    hits = corpus.index.search(args.query, max(1, args.limit))
+    if args.json:
+        results = [
+            {
+                "document": hit.doc_id,
+                "path": corpus[hit.doc_id].relpath,
+                "title": hit.doc_title,
+                "section": hit.anchor,
+                "section_title": hit.title,
+                "snippet": hit.snippet.replace(SNIPPET_OPEN, "[").replace(SNIPPET_CLOSE, "]"),
+                "score": round(hit.score, 3),
+            }
+            for hit in hits
+        ]
+        json.dump({"query": args.query, "results": results}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not hits:
+        print(f"no section matches {args.query!r}")
+    for hit in hits:
+        print(f"{hit.doc_id}#{hit.anchor}  {hit.doc_title} › {hit.title}")
+        print("    " + hit.snippet.replace(SNIPPET_OPEN, "»").replace(SNIPPET_CLOSE, "«"))
     return 0
 
 
@@ -199,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "inspect":
             return inspect(argv[1:])
+        if argv and argv[0] == "search":
+            return search(argv[1:])
         if argv and argv[0] == "bookmarks":
             return bookmarks(argv[1:])
         return read(argv)

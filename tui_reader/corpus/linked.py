@@ -8,7 +8,7 @@ from .links import url_at_second
 from .model import Corpus, Document
 from .text import excerpt
 
-GROUPS = ("Summary", "Source", "Episode timestamps", "Comments", "Related")
+GROUPS = ("Summary", "Source", "Episode timestamps", "Comments", "Related", "Related passages")
 _GROUP_OF_KIND = {"summary": "Summary", "source": "Source", "comments": "Comments"}
 _VERBS = {
     ("summarizes", True): "summarises this",
@@ -55,9 +55,30 @@ def _doc_item(group: str, doc: Document, anchor: str | None, detail: str, here: 
     return LinkedItem(group, label, detail, doc.id, anchor, doc.url, None, here)
 
 
-def linked_items(corpus: Corpus, doc_id: str, section: str | None = None) -> list[LinkedGroup]:
-    """The groups Summary, Source, Episode timestamps, Comments, Related (empty ones
-    left out). Items tied to ``section`` come first in their group."""
+def related_passages(corpus: Corpus, doc_id: str, section: str | None, limit: int = 6) -> list[LinkedItem]:
+    """The sections of other documents that talk about ``section`` (full-text index),
+    with a snippet whose matches sit between SNIPPET_OPEN and SNIPPET_CLOSE."""
+    doc = corpus.get(doc_id)
+    target = doc.section(section) if doc else None
+    if doc is None or target is None:
+        return []
+    boost = {other: 1.3 for other in corpus.neighbours(doc_id)}
+    items = []
+    for hit in corpus.index.related(doc, target, limit, boost):
+        other = corpus.get(hit.doc_id)
+        url = other.url if other else None
+        items.append(
+            LinkedItem("Related passages", f"{hit.doc_title} › {hit.title}", hit.snippet, hit.doc_id, hit.anchor, url)
+        )
+    return items
+
+
+def linked_items(
+    corpus: Corpus, doc_id: str, section: str | None = None, related: list[LinkedItem] | None = None
+) -> list[LinkedGroup]:
+    """The groups Summary, Source, Episode timestamps, Comments, Related and Related
+    passages (``related``, found by the caller; empty groups left out). Items tied to
+    ``section`` come first in their group."""
     doc = corpus.get(doc_id)
     if doc is None:
         return []
@@ -95,11 +116,12 @@ def linked_items(corpus: Corpus, doc_id: str, section: str | None = None) -> lis
                 here=section is not None and anchor == section,
             )
         )
+    groups["Related passages"].items.extend(related or [])
     result = []
     for name in GROUPS:
         group = groups[name]
         if group.items:
-            if name != "Episode timestamps":
+            if name not in ("Episode timestamps", "Related passages"):
                 group.items.sort(key=lambda item: not item.here)
             result.append(group)
     return result

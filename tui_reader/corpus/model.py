@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -180,6 +181,7 @@ class Corpus:
     def __post_init__(self) -> None:
         self._by_id = {doc.id: doc for doc in self.documents}
         self._index: SectionIndex | None = None
+        self._index_lock = threading.Lock()
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
@@ -196,11 +198,16 @@ class Corpus:
     @property
     def index(self) -> SectionIndex:
         """The full-text index of every section, built on first use."""
-        if self._index is None:
-            from .index import SectionIndex
+        with self._index_lock:  # the app builds it in a worker, and may ask meanwhile
+            if self._index is None:
+                from .index import SectionIndex
 
-            self._index = SectionIndex.build(self)
+                self._index = SectionIndex.build(self)
         return self._index
+
+    @property
+    def index_ready(self) -> bool:
+        return self._index is not None
 
     def neighbours(self, doc_id: str) -> set[str]:
         """Documents tied to ``doc_id`` by a typed relation, either way."""

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+import re
 from urllib.parse import unquote
 
+from textual import work
 from textual.app import App, ComposeResult
+from textual.worker import get_current_worker
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from ..corpus.linked import LinkedItem, first_in_group, linked_items
+from ..corpus.linked import LinkedItem, first_in_group, linked_items, related_passages
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
 from ..corpus.model import Corpus, Document
 from ..state.anchoring import attach, place_in
 from ..state.store import Bookmark, Place, StateStore
 from .bookmarks import BookmarkActions, BookmarkList, BookmarksScreen, ChordScreen, Entry
+from ..corpus.index import Hit
 from .commands import DocumentCommands
+from .corpus_search import CorpusSearchScreen
 from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
 from .help import HelpScreen, all_bindings
@@ -45,6 +50,10 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "ctrl+f", "search_all", "Search all", tooltip="Search every document: words, \"phrases\", prefix*",
+            id="search.all",
+        ),
         Binding("question_mark,f1", "help", "Help", tooltip="Show this list of keys", id="help"),
         Binding(
             "slash", "search", "Search",
@@ -366,6 +375,21 @@ class ReaderApp(App[int]):
         self.query_one(DocumentHeader).show(doc, section.title if section else None)
         groups = linked_items(self.corpus, event.doc_id, event.anchor)
         self.query_one(LinkedPane).show_groups(groups, (event.doc_id, event.anchor))
+        self._find_related(event.doc_id, event.anchor)
+
+    @work(thread=True, exclusive=True, group="related")
+    def _find_related(self, doc_id: str, anchor: str | None) -> None:
+        """Related passages come from the full-text index: found off the UI thread
+        (the first call builds the index), then added to the linked pane."""
+        related = related_passages(self.corpus, doc_id, anchor)
+        if related and not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_related, doc_id, anchor, related)
+
+    def _show_related(self, doc_id: str, anchor: str | None, related: list[LinkedItem]) -> None:
+        if (self.current_doc, self.reader.current_section) != (doc_id, anchor):
+            return
+        groups = linked_items(self.corpus, doc_id, anchor, related)
+        self.query_one(LinkedPane).show_groups(groups, (doc_id, anchor), force=True)
 
     def on_linked_pane_activated(self, event: LinkedPane.Activated) -> None:
         self.follow(event.item)
@@ -449,6 +473,19 @@ class ReaderApp(App[int]):
         name = PANES[(PANES.index(current) + step) % len(PANES)]
         self.action_focus_pane(name)
 
+    def action_search_all(self) -> None:
+        def open_hit(result: tuple[Hit, str] | None) -> None:
+            if result is None:
+                return
+            hit, query = result
+            self._jump_to(hit.doc_id, hit.anchor)
+            self.reader.focus()
+            words = [w.strip('"*') for w in re.findall(r'"[^"]+"|\S+', query)]
+            if words:  # the matches highlighted in the reader (n / N go through them)
+                self.reader.search(max(words, key=len), from_line=round(self.reader.scroll_y))
+
+        self.push_screen(CorpusSearchScreen(self.corpus), open_hit)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # `/` is a priority binding, so that the field it opens has focus before
         # the next key is routed (keys typed fast after `/` must not act as
@@ -473,6 +510,7 @@ class ReaderApp(App[int]):
                     ("Reader", all_bindings(ReaderView)),
                     ("Search in the document", all_bindings(SearchBar)),
                     ("Linked items", all_bindings(LinkedPane)),
+                    ("Search all documents", all_bindings(CorpusSearchScreen)),
                     ("Bookmarks list", all_bindings(BookmarksScreen) + all_bindings(BookmarkList)[2:]),
                 ]
             )

@@ -21,6 +21,9 @@ class DocumentCommands(Provider):
     def _choices(self) -> list[tuple[str, Callable[[], object], str]]:
         app = cast("ReaderApp", self.app)
         choices: list[tuple[str, Callable[[], object], str]] = [
+            ("Search all documents", app.action_search_all, "ctrl+f: words, \"phrases\", prefix*"),
+        ]
+        choices += [
             (f"Open: {doc.title}", partial(app.open_document, doc.id), f"{doc.kind} document")
             for doc in app.corpus.documents
         ]

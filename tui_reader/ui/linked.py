@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..corpus.index import SNIPPET_CLOSE, SNIPPET_OPEN
 from ..corpus.linked import LinkedGroup, LinkedItem
+
+
+def snippet_text(snippet: str, style: str = "dim") -> Text:
+    """A snippet with its matches (between SNIPPET_OPEN and SNIPPET_CLOSE) highlighted."""
+    text = Text(style=style)
+    for number, part in enumerate(re.split(f"[{SNIPPET_OPEN}{SNIPPET_CLOSE}]", snippet)):
+        text.append(part, style="bold yellow" if number % 2 else "")
+    return text
 
 
 def item_prompt(item: LinkedItem) -> Text:
@@ -16,7 +27,8 @@ def item_prompt(item: LinkedItem) -> Text:
     prompt.append("▸ " if item.here else "  ", style="bold green")
     prompt.append(item.label, style="bold" if item.here else "")
     if item.detail:
-        prompt.append("\n    " + item.detail, style="dim")
+        prompt.append("\n    ")
+        prompt.append_text(snippet_text(item.detail))
     return prompt
 
 
@@ -42,9 +54,10 @@ class LinkedPane(OptionList):
         self.items: dict[str, LinkedItem] = {}
         self._key: tuple[str, str | None] | None = None
 
-    def show_groups(self, groups: list[LinkedGroup], key: tuple[str, str | None]) -> None:
-        """Replace the items (keeping the highlight when only the section moved)."""
-        if key == self._key:
+    def show_groups(self, groups: list[LinkedGroup], key: tuple[str, str | None], force: bool = False) -> None:
+        """Replace the items (keeping the highlight when only the section moved, or
+        when ``force`` refreshes the same place with more items)."""
+        if key == self._key and not force:
             return
         same_document = self._key is not None and self._key[0] == key[0]
         previous = self.highlighted_item
@@ -61,7 +74,7 @@ class LinkedPane(OptionList):
                 self.items[option_id] = item
                 options.append(Option(item_prompt(item), id=option_id))
         if not options:
-            options.append(Option(Text("Nothing links here yet.", style="dim italic"), disabled=True))
+            options.append(Option(Text("Nothing links here.", style="dim italic"), disabled=True))
         self.set_options(options)
         target = 0
         if same_document and previous is not None:

@@ -1,0 +1,99 @@
+"""The full-text index: related passages on the seeds, corpus search, the CLI and the app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tui_reader.corpus import load_corpus
+from tui_reader.corpus.index import SNIPPET_OPEN, fts_query
+from tui_reader.corpus.linked import related_passages
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.corpus_search import CorpusSearchScreen
+from tui_reader.ui.linked import LinkedPane
+
+from .conftest import COMMENTS, GUIDE, SEEDS, SIZE, SOURCE, SUMMARY
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def related(doc: str, anchor: str) -> list[tuple[str, str]]:
+    corpus = load_corpus([SEEDS])
+    return [(item.doc_id, item.anchor) for item in related_passages(corpus, doc, anchor)]  # type: ignore[misc]
+
+
+def test_a_comment_on_conservative_ai_leads_to_the_ai_chapters_and_the_summary() -> None:
+    found = related(COMMENTS, "comment-4")
+    assert found[:2] == [
+        (SOURCE, "4754-ais-highest-impact-use-cases"),
+        (SOURCE, "4427-how-ai-tools-are-used-at-netflix"),
+    ]
+    assert (SUMMARY, "community-discussion-on-netflixs-transparency") in found  # its AI passage
+
+
+def test_the_keeper_test_chapter_leads_to_the_summary_passage() -> None:
+    found = related(SOURCE, "3601-the-keeper-test")
+    assert found[0] == (SUMMARY, "netflixs-engineering-culture")
+
+
+def test_the_community_discussion_leads_to_the_comments_on_technical_depth() -> None:
+    found = related(SUMMARY, "community-discussion-on-netflixs-transparency")
+    assert (COMMENTS, "comment-10") in found
+    assert all(doc != SUMMARY for doc, _ in found)
+
+
+def test_search_words_phrases_and_prefixes() -> None:
+    index = load_corpus([SEEDS]).index
+    phrase = index.search('"keeper test"')
+    assert {hit.doc_id for hit in phrase} == {SOURCE, SUMMARY}
+    assert all(SNIPPET_OPEN in hit.snippet for hit in phrase)
+    assert index.search("keeper test guide") == []  # every word must match
+    prefix = index.search("underperform*")
+    assert prefix and {hit.doc_id for hit in prefix} == {GUIDE}
+    assert index.search('AND OR ( "unbalanced') is not None  # never raises
+
+
+def test_fts_query_quotes_words_and_keeps_phrases_and_prefixes() -> None:
+    assert fts_query('keeper "test of time" perf*') == '"keeper" AND "test of time" AND "perf"*'
+    assert fts_query("c++ AND") == '"c" AND "and"'
+
+
+def test_search_cli(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui_reader", "search", "keeper", str(SEEDS), "--json"],
+        capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": ""},
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["results"][0]["section"] in {"3601-the-keeper-test", "no-formal-performance-review-process"}
+    assert all("[keeper]" in r["snippet"].lower() for r in data["results"])
+
+
+async def test_the_linked_pane_lists_related_passages(seed_app: ReaderApp) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        seed_app.open_document(COMMENTS, "comment-4")
+        await pilot.pause()
+        await seed_app.workers.wait_for_complete()
+        await pilot.pause()
+        items = [item for item in seed_app.query_one(LinkedPane).items.values() if item.group == "Related passages"]
+        assert items[0].anchor == "4754-ais-highest-impact-use-cases"
+
+
+async def test_ctrl_f_searches_every_document_and_opens_the_section(seed_app: ReaderApp) -> None:
+    async with seed_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        assert isinstance(seed_app.screen, CorpusSearchScreen)
+        await pilot.press(*"srecon")
+        await seed_app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert {hit.doc_id for hit in seed_app.screen.hits} == {SUMMARY, COMMENTS}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert seed_app.current_doc in {SUMMARY, COMMENTS}
+        assert seed_app.reader.query == "srecon" and seed_app.reader.matches
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert seed_app.current_doc == SUMMARY
