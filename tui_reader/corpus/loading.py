@@ -443,18 +443,35 @@ def read_document(path: Path, root: Path, doc_id: str) -> Document | str:
     return doc
 
 
-def load_corpus(paths: Iterable[Path] | None = None) -> Corpus:
+def load_corpus(paths: Iterable[Path] | None = None, cache: bool = True) -> Corpus:
     """Load every document below ``paths`` (the bundled seeds when empty) and the
-    relations between them. Raises CorpusError when there is nothing to read."""
+    relations between them. Raises CorpusError when there is nothing to read.
+
+    Parsed documents are cached (``corpus/cache.py``): only files whose size or
+    modification time changed are parsed again."""
+    from .cache import DocumentCache, from_record
+
     roots = list(paths or ()) or [bundled_seeds()]
     found, warnings = discover(roots)
+    store = DocumentCache() if cache else None
     documents: list[Document] = []
     for (file, root), doc_id in zip(found, _document_ids(found)):
+        record = store.get(file) if store is not None else None
+        if record is not None:
+            try:
+                documents.append(from_record(record, file, _relpath(file, root), doc_id))
+                continue
+            except (ValueError, KeyError, TypeError):
+                pass  # a damaged record: parse the file
         result = read_document(file, root, doc_id)
         if isinstance(result, str):
             warnings.append(result)
         else:
             documents.append(result)
+            if store is not None:
+                store.put(file, result)
+    if store is not None:
+        store.close()
     if not documents:
         names = ", ".join(str(p) for p in roots)
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
