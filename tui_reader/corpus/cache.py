@@ -85,12 +85,12 @@ class DocumentCache:
         self.path = path or user_cache_path("tui-reader", appauthor=False) / CACHE_NAME
         self.fingerprint = _parser_fingerprint()
         self.connection: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, int, int, str, str]] = []
+        self._pending: list[tuple[bytes, int, int, str, str]] = []
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=5)
             connection.execute(
-                "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, size INTEGER, "
+                "CREATE TABLE IF NOT EXISTS documents (path BLOB PRIMARY KEY, size INTEGER, "
                 "mtime_ns INTEGER, parser TEXT, record TEXT)"
             )
             connection.commit()
@@ -99,12 +99,13 @@ class DocumentCache:
             self.connection = None  # no cache: everything is parsed
 
     @staticmethod
-    def key(file: Path) -> tuple[str, int, int] | None:
+    def key(file: Path) -> tuple[bytes, int, int] | None:
+        """The file's path as bytes (a name need not be valid UTF-8), size and mtime."""
         try:
             info = file.stat()
         except OSError:
             return None
-        return os.path.abspath(file), info.st_size, info.st_mtime_ns
+        return os.fsencode(os.path.abspath(file)), info.st_size, info.st_mtime_ns
 
     def get(self, file: Path) -> str | None:
         key = self.key(file)
@@ -115,14 +116,17 @@ class DocumentCache:
                 "SELECT record FROM documents WHERE path = ? AND size = ? AND mtime_ns = ? AND parser = ?",
                 (*key, self.fingerprint),
             ).fetchone()
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             return None
         return row[0] if row else None
 
     def put(self, file: Path, doc: Document) -> None:
         key = self.key(file)
         if self.connection is not None and key is not None:
-            self._pending.append((*key, self.fingerprint, to_record(doc)))
+            try:
+                self._pending.append((*key, self.fingerprint, to_record(doc)))
+            except ValueError:  # not encodable: this one is simply not cached
+                pass
 
     def flush(self) -> None:
         if self.connection is None or not self._pending:
@@ -133,7 +137,7 @@ class DocumentCache:
                     "INSERT OR REPLACE INTO documents (path, size, mtime_ns, parser, record) VALUES (?, ?, ?, ?, ?)",
                     self._pending,
                 )
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             pass  # the next run parses them again
         self._pending.clear()
 

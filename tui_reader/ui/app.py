@@ -33,6 +33,9 @@ from .contents import ContentsScreen
 from .reader import ReaderPane, ReaderView, SearchBar
 
 PANES = ("documents", "reader", "linked")
+SMALL_CORPUS = 200
+"""Up to this many documents the full-text index is built on the first request."""
+INDEX_DELAY = 1.0
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class ReaderApp(App[int]):
         self.jump_origin: Location | None = None
         """Where the last jump started: `''` goes back there."""
         self._saved_position: tuple[str, str | None, float] | None = None
+        self._index_timer: object | None = None
 
     # --- layout ----------------------------------------------------------------------
 
@@ -375,7 +379,15 @@ class ReaderApp(App[int]):
         self.query_one(DocumentHeader).show(doc, section.title if section else None)
         groups = linked_items(self.corpus, event.doc_id, event.anchor)
         self.query_one(LinkedPane).show_groups(groups, (event.doc_id, event.anchor))
-        self._find_related(event.doc_id, event.anchor)
+        if self.corpus.index_ready or len(self.corpus.documents) <= SMALL_CORPUS:
+            self._find_related(event.doc_id, event.anchor)
+        elif self._index_timer is None:
+            # A large corpus: index it once the app has started and is idle, so the
+            # document list is usable at once; related passages follow.
+            self._index_timer = self.set_timer(INDEX_DELAY, self._index_then_relate)
+
+    def _index_then_relate(self) -> None:
+        self._find_related(self.current_doc or "", self.reader.current_section)
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, doc_id: str, anchor: str | None) -> None:

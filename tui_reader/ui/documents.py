@@ -22,10 +22,15 @@ KIND_STYLES = {
 }
 
 
-def document_prompt(doc: Document, bookmarks: int = 0) -> Text:
+WRAP_LIMIT = 500
+"""Longer lists show each title on one line (cut with …): wrapping thousands of
+titles makes the list take a second to lay out."""
+
+
+def document_prompt(doc: Document, bookmarks: int = 0, wrap: bool = True) -> Text:
     """Title on the first line; kind badge, date and bookmark count on the second.
     Built from Text pieces, so markup in a title is shown as typed."""
-    prompt = Text(no_wrap=False, overflow="fold")
+    prompt = Text(no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
     prompt.append(doc.title, style="bold")
     prompt.append("\n")
     prompt.append(f" {doc.kind} ", style=KIND_STYLES.get(doc.kind, "reverse"))
@@ -97,7 +102,8 @@ class DocumentsPane(Vertical):
         yield DocumentList(*self._options(self.documents), id="document-list")
 
     def _options(self, documents: list[Document]) -> list[Option]:
-        return [Option(document_prompt(doc, self.counts.get(doc.id, 0)), id=doc.id) for doc in documents]
+        wrap = len(self.documents) <= WRAP_LIMIT
+        return [Option(document_prompt(doc, self.counts.get(doc.id, 0), wrap), id=doc.id) for doc in documents]
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many bookmarks each document has (keeping the highlight)."""
