@@ -97,3 +97,29 @@ async def test_ctrl_f_searches_every_document_and_opens_the_section(seed_app: Re
         await pilot.press("backspace")
         await pilot.pause()
         assert seed_app.current_doc == SUMMARY
+
+
+async def test_a_file_changed_on_disk_is_reloaded_keeping_place_and_bookmarks(tmp_path: Path) -> None:
+    import os
+
+    body = "\n\n".join(f"## Part {n}\n\n" + "Some words about part %d. " % n * 40 for n in range(1, 9))
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\n" + body + "\n")
+    app = ReaderApp(load_corpus([tmp_path]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_document("notes", "part-5")
+        await pilot.press("2", "b", "j", "j")
+        assert app.reader.current_section == "part-5"
+        path.write_text("# Notes, edited\n\nA new opening paragraph.\n\n" + body.replace("Part 2", "Second part") + "\nzebra\n")
+        stamp = path.stat().st_mtime_ns + 10_000_000
+        os.utime(path, ns=(stamp, stamp))
+        app.reload_if_changed()
+        await pilot.pause()
+        assert app.corpus["notes"].title == "Notes, edited"
+        assert app.reader.current_section == "part-5"
+        assert app.reader.bookmarked == {"part-5"}
+        assert "zebra" in "\n".join(line for line in (
+            "".join(seg.text for seg in rendered) for rendered in app.reader.rendered.lines))
+        assert app.corpus.index.search("zebra")[0].doc_id == "notes"
+        assert any("reloaded" in str(n.message) for n in app._notifications)

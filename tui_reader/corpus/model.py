@@ -195,6 +195,21 @@ class Corpus:
     def relations_to(self, doc_id: str) -> list[Relation]:
         return [r for r in self.relations if r.target == doc_id]
 
+    def replace_document(self, new: Document) -> None:
+        """Put a re-read document in place of the one with its id: relations and the
+        index follow."""
+        from .relations import build_relations
+
+        for position, doc in enumerate(self.documents):
+            if doc.id == new.id:
+                self.documents[position] = new
+        self._by_id[new.id] = new
+        self.relations, self.resolver = build_relations(self.documents)
+        with self._index_lock:
+            if self._index is not None:
+                self._index.remove_document(new.id)
+                self._index.add_documents([new])
+
     @property
     def index(self) -> SectionIndex:
         """The full-text index of every section, built on first use."""

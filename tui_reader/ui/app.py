@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input
 from ..corpus.linked import LinkedItem, first_in_group, linked_items, related_passages
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
+from ..corpus.loading import read_document
 from ..corpus.model import Corpus, Document
 from ..state.anchoring import attach, place_in
 from ..state.store import Bookmark, Place, StateStore
@@ -36,6 +37,8 @@ PANES = ("documents", "reader", "linked")
 SMALL_CORPUS = 200
 """Up to this many documents the full-text index is built on the first request."""
 INDEX_DELAY = 1.0
+RELOAD_SECONDS = 2.0
+"""How often the open document's file is checked for changes on disk."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class ReaderApp(App[int]):
         """Where the last jump started: `''` goes back there."""
         self._saved_position: tuple[str, str | None, float] | None = None
         self._index_timer: object | None = None
+        self._file_states: dict[str, tuple[int, int] | None] = {}
 
     # --- layout ----------------------------------------------------------------------
 
@@ -141,6 +145,43 @@ class ReaderApp(App[int]):
             self.open_document(first.id, remember=False)
         self.query_one(DocumentList).focus()
         self.set_interval(2.0, self.save_position)
+        self.set_interval(RELOAD_SECONDS, self.reload_if_changed)
+
+    def _file_state(self, doc: Document) -> tuple[int, int] | None:
+        try:
+            info = doc.path.stat()
+        except OSError:
+            return None
+        return info.st_size, info.st_mtime_ns
+
+    def reload_if_changed(self) -> None:
+        """Re-read the open document when its file changed on disk, keeping the place
+        (section and position within it) and re-attaching its bookmarks."""
+        doc = self.corpus.get(self.current_doc or "")
+        if doc is None:
+            return
+        state = self._file_state(doc)
+        known = self._file_states.setdefault(doc.id, state)
+        if state is None or state == known:
+            return
+        self._file_states[doc.id] = state
+        root = doc.path
+        for _ in doc.relpath.split("/"):
+            root = root.parent
+        fresh = read_document(doc.path, root, doc.id)
+        if isinstance(fresh, str):
+            self.notify(fresh, title="Not reloaded", severity="warning", markup=False)
+            return
+        anchor, fraction = self.reader.position()
+        self.corpus.replace_document(fresh)
+        self.by_path[fresh.relpath] = fresh
+        self.query_one(DocumentsPane).replace(fresh)
+        if anchor is not None and fresh.section(anchor) is None:
+            anchor, fraction = None, 0.0
+        self.reader.show(fresh, anchor, None if anchor else round(self.reader.scroll_y), fraction)
+        self._refresh_bookmarks()
+        self._refresh_counts()
+        self.notify(f"{fresh.relpath} changed on disk: reloaded.", markup=False)
 
     async def action_quit(self) -> None:
         self.save_position()
@@ -335,6 +376,7 @@ class ReaderApp(App[int]):
             if saved is not None and (saved[0] is None or doc.section(saved[0])):
                 anchor, fraction = saved
         self.current_doc = doc_id
+        self._file_states.setdefault(doc_id, self._file_state(doc))
         self.store.set_setting("last_document", doc.relpath)
         if doc.warnings:
             self.notify(

@@ -105,6 +105,16 @@ class DocumentsPane(Vertical):
         wrap = len(self.documents) <= WRAP_LIMIT
         return [Option(document_prompt(doc, self.counts.get(doc.id, 0), wrap), id=doc.id) for doc in documents]
 
+    def replace(self, new: Document) -> None:
+        """Show a re-read document (its title or date may have changed)."""
+        self.documents = [new if doc.id == new.id else doc for doc in self.documents]
+        self.shown = [new if doc.id == new.id else doc for doc in self.shown]
+        option_list = self.query_one(DocumentList)
+        highlighted = option_list.highlighted
+        option_list.set_options(self._options(self.shown))
+        if highlighted is not None and self.shown:
+            option_list.highlighted = min(highlighted, len(self.shown) - 1)
+
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many bookmarks each document has (keeping the highlight)."""
         if counts == self.counts:
