@@ -142,7 +142,6 @@ def report(rows: dict[str, dict[str, float]]) -> None:
     print(f"{'documents':<18}" + "".join(f"{int(rows[n]['documents']):>22}" for n in names))
     print(f"{'sections':<18}" + "".join(f"{int(rows[n]['sections']):>22}" for n in names))
     for key in keys:
-        unit = "" if "MB" in key else " s" if rows[names[0]][key] >= 0.1 else " ms"
         cells = []
         for name in names:
             value = rows[name][key]

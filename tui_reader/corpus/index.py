@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -272,14 +273,20 @@ def fts_query(query: str) -> str:
 
 _porter_cache: dict[str, str] = {}
 _stemmer: sqlite3.Connection | None = None
+_stemmer_lock = threading.Lock()  # related passages are found in worker threads
 
 
 def porter(word: str) -> str:
     """The stem FTS5's porter tokenizer stores for ``word``."""
-    global _stemmer
     cached = _porter_cache.get(word)
     if cached is not None:
         return cached
+    with _stemmer_lock:
+        return _stem(word)
+
+
+def _stem(word: str) -> str:
+    global _stemmer
     if _stemmer is None:
         _stemmer = sqlite3.connect(":memory:", check_same_thread=False)
         _stemmer.executescript(

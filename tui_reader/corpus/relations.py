@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .links import normalize_url, url_fragment

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..corpus.model import Document, Section
+from ..corpus.model import Corpus, Document, Section
 from ..corpus.text import excerpt as shorten
-from .store import Place
+from .store import Bookmark, Place, StateStore
 
 EXCERPT_CHARS = 120
 _MARKUP = re.compile(r"[*_`>#|\[\]]|\]\([^)]*\)|^\s*(?:[-+]|\d+[.)])\s+")
