@@ -27,3 +27,13 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture
 def seed_app() -> ReaderApp:
     return ReaderApp(load_corpus([SEEDS]))
+
+
+async def wait_for_workers(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until no worker runs (one may start another), and what they posted is shown."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if not any(worker.is_running for worker in app.workers):
+            await pilot.pause()
+            return
+    raise AssertionError("workers still running after 10 s")

@@ -14,7 +14,7 @@ from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.corpus_search import CorpusSearchScreen
 from tui_reader.ui.linked import LinkedPane
 
-from .conftest import COMMENTS, GUIDE, SEEDS, SIZE, SOURCE, SUMMARY
+from .conftest import COMMENTS, GUIDE, SEEDS, SIZE, SOURCE, SUMMARY, wait_for_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,7 +115,7 @@ async def test_a_file_changed_on_disk_is_reloaded_keeping_place_and_bookmarks(tm
         stamp = path.stat().st_mtime_ns + 10_000_000
         os.utime(path, ns=(stamp, stamp))
         app.reload_if_changed()
-        await pilot.pause()
+        await wait_for_workers(app, pilot)
         assert app.corpus["notes"].title == "Notes, edited"
         assert app.reader.current_section == "part-5"
         assert app.reader.bookmarked == {"part-5"}

@@ -64,9 +64,9 @@ def _inspect_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(paths: Sequence[Path]) -> Corpus:
+def _load(paths: Sequence[Path], defer: bool = False) -> Corpus:
     try:
-        return load_corpus(paths)
+        return load_corpus(paths, defer=defer)
     except CorpusError as error:
         sys.stderr.write(f"tui-reader: error: {error}\n")
         raise SystemExit(EXIT_USAGE) from None
@@ -230,7 +230,7 @@ def bookmarks(argv: Sequence[str]) -> int:
 
 def read(argv: Sequence[str]) -> int:
     args = _read_parser().parse_args(argv)
-    corpus = _load(args.paths)
+    corpus = _load(args.paths, defer=True)  # a large corpus is read in the background
     from .ui.app import ReaderApp
 
     app = ReaderApp(corpus)

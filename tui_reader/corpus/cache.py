@@ -21,7 +21,7 @@ from .model import Comment, Document, Link, Section, Timestamp
 CACHE_NAME = "documents.sqlite3"
 
 
-def _parser_fingerprint() -> str:
+def parser_fingerprint() -> str:
     """A hash of the corpus package's source: cached records from another version of
     the parser are never used."""
     digest = hashlib.sha256()
@@ -55,7 +55,7 @@ def to_record(doc: Document) -> str:
     )
 
 
-def from_record(record: str, path: Path, relpath: str, doc_id: str) -> Document:
+def from_record(record: str, path: Path, relpath: str, doc_id: str, stamp: tuple[int, int] | None = None) -> Document:
     data = json.loads(record)
     return Document(
         id=doc_id,
@@ -77,13 +77,14 @@ def from_record(record: str, path: Path, relpath: str, doc_id: str) -> Document:
         comments=[Comment(*c) for c in data["comments"]],
         warnings=data["warnings"],
         plain_text=data["plain_text"],
+        stamp=stamp,
     )
 
 
 class DocumentCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or user_cache_path("tui-reader", appauthor=False) / CACHE_NAME
-        self.fingerprint = _parser_fingerprint()
+        self.fingerprint = parser_fingerprint()
         self.connection: sqlite3.Connection | None = None
         self._pending: list[tuple[bytes, int, int, str, str]] = []
         try:
@@ -99,32 +100,34 @@ class DocumentCache:
             self.connection = None  # no cache: everything is parsed
 
     @staticmethod
-    def key(file: Path) -> tuple[bytes, int, int] | None:
-        """The file's path as bytes (a name need not be valid UTF-8), size and mtime."""
+    def stamp(file: Path) -> tuple[int, int] | None:
+        """The file's size and modification time (ns), None when it cannot be read."""
         try:
             info = file.stat()
         except OSError:
             return None
-        return os.fsencode(os.path.abspath(file)), info.st_size, info.st_mtime_ns
+        return info.st_size, info.st_mtime_ns
 
-    def get(self, file: Path) -> str | None:
-        key = self.key(file)
-        if self.connection is None or key is None:
+    def get(self, file: Path) -> tuple[str, tuple[int, int]] | None:
+        """The cached record of ``file`` and the stamp it was cached under, when the
+        file has not changed since."""
+        stamp = self.stamp(file)
+        if self.connection is None or stamp is None:
             return None
         try:
             row = self.connection.execute(
                 "SELECT record FROM documents WHERE path = ? AND size = ? AND mtime_ns = ? AND parser = ?",
-                (*key, self.fingerprint),
+                (_path_key(file), *stamp, self.fingerprint),
             ).fetchone()
         except (sqlite3.Error, ValueError):
             return None
-        return row[0] if row else None
+        return (row[0], stamp) if row else None
 
-    def put(self, file: Path, doc: Document) -> None:
-        key = self.key(file)
-        if self.connection is not None and key is not None:
+    def put(self, doc: Document) -> None:
+        """Cache ``doc`` under the stamp its file had when it was read."""
+        if self.connection is not None and doc.stamp is not None:
             try:
-                self._pending.append((*key, self.fingerprint, to_record(doc)))
+                self._pending.append((_path_key(doc.path), *doc.stamp, self.fingerprint, to_record(doc)))
             except ValueError:  # not encodable: this one is simply not cached
                 pass
 
@@ -145,3 +148,8 @@ class DocumentCache:
         self.flush()
         if self.connection is not None:
             self.connection.close()
+
+
+def _path_key(file: Path) -> bytes:
+    """The file's absolute path as bytes (a name need not be valid UTF-8)."""
+    return os.fsencode(os.path.abspath(file))

@@ -10,11 +10,15 @@ chapter title) borrows the words of the passages that best match it first.
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Corpus, Document, Section
 
@@ -80,11 +84,42 @@ class Hit:
     score: float
 
 
-class SectionIndex:
-    """An FTS5 index of a corpus's sections (in memory, or in a cache file)."""
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as documents are indexed."""
+SYNC_BATCH = 50
 
-    def __init__(self, connection: sqlite3.Connection | None = None) -> None:
+
+def _file_key(doc: Document) -> tuple[bytes, int, int] | None:
+    if doc.stamp is None:
+        return None
+    return (os.fsencode(os.path.abspath(doc.path)), *doc.stamp)
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            Path(f"{path}{suffix}").unlink()
+        except OSError:
+            pass
+
+
+class SectionIndex:
+    """An FTS5 index of a corpus's sections, in memory or in a file.
+
+    The file remembers each document's path, size and modification time: opening it
+    again indexes only the documents that changed (``sync``). It is a cache: when it
+    cannot be opened or is damaged it is rebuilt, in memory if need be.
+    """
+
+    def __init__(self, connection: sqlite3.Connection | None = None, fingerprint: str = "") -> None:
         self.connection = connection or sqlite3.connect(":memory:", check_same_thread=False)
+        self.connection.isolation_level = None  # transactions are explicit (BEGIN IMMEDIATE)
+        self.connection.execute("CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT)")
+        row = self.connection.execute("SELECT value FROM info WHERE key = 'parser'").fetchone()
+        if row is not None and row[0] != fingerprint:  # made by another version: start again
+            self.connection.executescript(
+                "DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS files;"
+            )
         self.connection.executescript(
             """
             CREATE VIRTUAL TABLE IF NOT EXISTS passages USING fts5(
@@ -92,35 +127,126 @@ class SectionIndex:
                 tokenize = 'porter unicode61 remove_diacritics 2'
             );
             CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5vocab(passages, 'row');
+            CREATE TABLE IF NOT EXISTS files (
+                doc_id TEXT PRIMARY KEY, path BLOB, size INTEGER, mtime_ns INTEGER
+            );
             """
         )
-        self._documents = 0
+        self.connection.execute("INSERT OR REPLACE INTO info VALUES ('parser', ?)", (fingerprint,))
+        self._size: int | None = None
 
     @classmethod
-    def build(cls, corpus: Corpus) -> SectionIndex:
+    def build(cls, corpus: Corpus, progress: Progress | None = None) -> SectionIndex:
+        """A fresh index in memory."""
         index = cls()
-        index.add_documents(corpus.documents)
+        index.sync(corpus.documents, progress)
         return index
 
+    @classmethod
+    def open(cls, path: Path) -> SectionIndex:
+        """The index kept in ``path`` (created if need be). Raises sqlite3.Error or
+        OSError when it cannot be used."""
+        from .cache import parser_fingerprint
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")  # a cache: speed over durability
+            return cls(connection, parser_fingerprint())
+        except sqlite3.Error:
+            connection.close()
+            raise
+
+    @classmethod
+    def for_corpus(cls, corpus: Corpus, progress: Progress | None = None) -> SectionIndex:
+        """The corpus's index, up to date: from its file when it has one (a damaged
+        file is replaced; one that cannot be written leaves the index in memory)."""
+        if corpus.index_file is not None:
+            for attempt in range(2):
+                try:
+                    index = cls.open(corpus.index_file)
+                    index.sync(corpus.documents, progress)
+                    return index
+                except (sqlite3.Error, OSError):
+                    if attempt == 0:
+                        _remove_database(corpus.index_file)
+        return cls.build(corpus, progress)
+
+    def sync(self, documents: list[Document], progress: Progress | None = None) -> int:
+        """Index the documents that are new or changed since they were indexed, drop
+        those that are gone; returns how many were indexed. Parsed documents only
+        (sketches are skipped). Commits every few documents, so an interrupted build
+        resumes where it stopped."""
+        stored = {row[0]: tuple(row[1:]) for row in self.connection.execute("SELECT * FROM files")}
+        wanted = {doc.id for doc in documents}
+        gone = [doc_id for doc_id in stored if doc_id not in wanted]
+        todo = [doc for doc in documents if doc.complete and (doc.stamp is None or stored.get(doc.id) != _file_key(doc))]
+        if gone:
+            with self._transaction():
+                self._delete(gone)
+        for start in range(0, len(todo), SYNC_BATCH):
+            batch = todo[start : start + SYNC_BATCH]
+            with self._transaction():
+                self._delete([doc.id for doc in batch if doc.id in stored])
+                self._insert(batch)
+            if progress is not None:
+                progress(start + len(batch), len(todo))
+        self._size = None
+        return len(todo)
+
+    def update(self, documents: list[Document]) -> None:
+        """Index these documents again (their files changed)."""
+        with self._transaction():
+            self._delete([doc.id for doc in documents])
+            self._insert(documents)
+        self._size = None
+
     def add_documents(self, documents: list[Document]) -> None:
+        self.update(documents)
+
+    def remove_document(self, doc_id: str) -> None:
+        with self._transaction():
+            self._delete([doc_id])
+        self._size = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.connection.execute("BEGIN IMMEDIATE")  # one writer at a time (two instances)
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def _delete(self, doc_ids: list[str]) -> None:
+        for start in range(0, len(doc_ids), 500):
+            chunk = doc_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.connection.execute(f"DELETE FROM passages WHERE doc_id IN ({marks})", chunk)
+            self.connection.execute(f"DELETE FROM files WHERE doc_id IN ({marks})", chunk)
+
+    def _insert(self, documents: list[Document]) -> None:
         rows = [
             (section.title, text[:MAX_PASSAGE_CHARS], doc.id, section.anchor, doc.title)
             for doc in documents
             for section, text in section_texts(doc)
         ]
-        with self.connection:
-            self.connection.executemany(
-                "INSERT INTO passages (title, body, doc_id, anchor, doc_title) VALUES (?, ?, ?, ?, ?)", rows
-            )
-        self._documents += len(documents)
-
-    def remove_document(self, doc_id: str) -> None:
-        with self.connection:
-            self.connection.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
+        self.connection.executemany(
+            "INSERT INTO passages (title, body, doc_id, anchor, doc_title) VALUES (?, ?, ?, ?, ?)", rows
+        )
+        self.connection.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+            [(doc.id, *_file_key(doc)) for doc in documents if doc.stamp is not None],
+        )
 
     @property
     def size(self) -> int:
-        return self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        """How many sections are indexed."""
+        if self._size is None:
+            self._size = self.connection.execute("SELECT count(*) FROM passages").fetchone()[0]
+        return self._size
 
     # --- search ------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
 import operator
 import os
 import re
@@ -77,6 +79,10 @@ _FRONT_MATTER_HANDLERS = [
     *(h for h in frontmatter.handlers if h.START_DELIMITER != "+++"),
     _TOMLHandler(),
 ]
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C when libyaml is there (several times faster)."""
 
 
 class CorpusError(Exception):
@@ -179,7 +185,10 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
         # there is none (front matter only, no final newline).
         body_line += 1
     try:
-        data = handler.load(raw)
+        if isinstance(handler, frontmatter.default_handlers.YAMLHandler):
+            data = handler.load(raw, Loader=_YAML_LOADER)
+        else:
+            data = handler.load(raw)
     except RecursionError:
         return {}, body_line, ["front matter ignored: nested too deeply"]
     except (yaml.YAMLError, ValueError, TypeError) as error:
@@ -420,9 +429,9 @@ def _too_deep(tokens: list[Token]) -> bool:
 _level = operator.attrgetter("level")
 
 
-def read_document(path: Path, root: Path, doc_id: str) -> Document | str:
-    """The document at ``path``, or a one-line reason why it cannot be read."""
-    relpath = _relpath(path, root)
+def _read_text(path: Path, relpath: str) -> tuple[str, list[str], tuple[int, int]] | str:
+    """The decoded text of ``path``, decoding warnings and the file's stamp, or a
+    one-line reason why it cannot be read."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
@@ -435,51 +444,131 @@ def read_document(path: Path, root: Path, doc_id: str) -> Document | str:
     if looks_binary(data):
         return f"{relpath}: skipped as binary"
     text, warnings = decode(data)
+    return text, warnings, (info.st_size, info.st_mtime_ns)
+
+
+def read_document(path: Path, root: Path | None, doc_id: str, relpath: str | None = None) -> Document | str:
+    """The document at ``path``, or a one-line reason why it cannot be read."""
+    relpath = relpath if relpath is not None else _relpath(path, root or path.parent)
+    result = _read_text(path, relpath)
+    if isinstance(result, str):
+        return result
+    text, warnings, stamp = result
     try:
         doc = parse_document(text, path, relpath, doc_id)
     except Exception as error:  # a parser bug must not stop the other documents
         return f"{relpath}: could not be read ({type(error).__name__}: {one_line(str(error))[:200]})"
     doc.warnings[:0] = warnings
+    doc.stamp = stamp
     return doc
 
 
-def load_corpus(paths: Iterable[Path] | None = None, cache: bool = True) -> Corpus:
+def reread_document(doc: Document) -> Document:
+    """``doc`` read and parsed again from its file. A file that cannot be read any
+    more gives an empty document that says why."""
+    result = read_document(doc.path, None, doc.id, relpath=doc.relpath)
+    if isinstance(result, str):
+        return Document(
+            id=doc.id, path=doc.path, relpath=doc.relpath, text="", body_line=1,
+            kind=doc.kind, title=doc.title, date=doc.date, url=doc.url, warnings=[result],
+        )
+    return result
+
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
+    """What the documents list needs, from a quick read without the Markdown parser:
+    front matter, title (front matter or first heading), kind and date. The result is
+    marked incomplete; ``reread_document`` parses it fully."""
+    relpath = _relpath(path, root)
+    result = _read_text(path, relpath)
+    if isinstance(result, str):
+        return result
+    text, warnings, stamp = result
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        meta, body_line, meta_warnings = split_front_matter(text)
+    except Exception:  # the full parse reports it
+        meta, body_line, meta_warnings = {}, 1, []
+    body_lines = text.split("\n")[body_line - 1 :]
+    body = "\n".join(body_lines)
+    headings = [
+        Section("", visible(m.group(2)), len(m.group(1)), 0, 0)
+        for m in itertools.islice(_HEADING.finditer(body), 20)
+    ]
+    timestamps, _ = extract_timestamps(body_lines[:400], body_line)
+    titles = " ".join([_as_text(meta.get("title")), *(h.title for h in headings if h.level == 1)][:2])
+    kind = classify(meta, body_lines, bool(headings), bool(timestamps), path, titles)
+    return Document(
+        id=doc_id, path=path, relpath=relpath, text="", body_line=body_line, kind=kind,
+        title=clip(_title(meta, headings, path, body[:2000])), date=_date(meta), url=_url(meta),
+        tags=_tags(meta), meta=meta, warnings=warnings + meta_warnings, stamp=stamp, complete=False,
+    )
+
+
+SKETCH_MIN_FILES = 200
+"""With ``defer``, files are only sketched when more than this many need parsing."""
+
+
+def load_corpus(paths: Iterable[Path] | None = None, cache: bool = True, defer: bool = False) -> Corpus:
     """Load every document below ``paths`` (the bundled seeds when empty) and the
     relations between them. Raises CorpusError when there is nothing to read.
 
     Parsed documents are cached (``corpus/cache.py``): only files whose size or
-    modification time changed are parsed again."""
+    modification time changed are parsed again. With ``defer`` and more than
+    SKETCH_MIN_FILES files to parse, those are only sketched (see ``sketch_document``):
+    ``corpus.complete_pending()`` parses them and finds the relations."""
     from .cache import DocumentCache, from_record
 
     roots = list(paths or ()) or [bundled_seeds()]
     found, warnings = discover(roots)
     store = DocumentCache() if cache else None
-    documents: list[Document] = []
+    documents: list[Document | None] = []
+    todo: list[tuple[int, Path, Path, str]] = []
     for (file, root), doc_id in zip(found, _document_ids(found)):
-        record = store.get(file) if store is not None else None
-        if record is not None:
+        hit = store.get(file) if store is not None else None
+        if hit is not None:
             try:
-                documents.append(from_record(record, file, _relpath(file, root), doc_id))
+                documents.append(from_record(hit[0], file, _relpath(file, root), doc_id, hit[1]))
                 continue
             except (ValueError, KeyError, TypeError):
                 pass  # a damaged record: parse the file
-        result = read_document(file, root, doc_id)
+        todo.append((len(documents), file, root, doc_id))
+        documents.append(None)
+    sketch = defer and len(todo) > SKETCH_MIN_FILES
+    for position, file, root, doc_id in todo:
+        result = (sketch_document if sketch else read_document)(file, root, doc_id)
         if isinstance(result, str):
             warnings.append(result)
-        else:
-            documents.append(result)
-            if store is not None:
-                store.put(file, result)
+            continue
+        documents[position] = result
+        if store is not None and result.complete:
+            store.put(result)
     if store is not None:
         store.close()
-    if not documents:
+    loaded = [doc for doc in documents if doc is not None]
+    if not loaded:
         names = ", ".join(str(p) for p in roots)
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
         raise CorpusError(
             f"no documents (*.md, *.markdown, *.txt) found in {names}{detail}"
         )
-    relations, resolver = build_relations(documents)
-    return Corpus(documents, relations, warnings, resolver)
+    relations, resolver = build_relations(loaded) if not sketch else ([], None)
+    index_file = _index_file(roots) if cache else None
+    return Corpus(loaded, relations, warnings, resolver, index_file)
 
 
-__all__ = ["CorpusError", "load_corpus", "parse_document", "read_document", "slugify"]
+def _index_file(roots: list[Path]) -> Path:
+    """The index of a set of folders: one file per set, under the user cache directory."""
+    from platformdirs import user_cache_path
+
+    digest = hashlib.sha256(b"\0".join(sorted(os.fsencode(os.path.abspath(r)) for r in roots)))
+    return user_cache_path("tui-reader", appauthor=False) / f"index-{digest.hexdigest()[:16]}.sqlite3"
+
+
+__all__ = [
+    "CorpusError", "load_corpus", "parse_document", "read_document", "reread_document", "sketch_document", "slugify",
+]

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .index import SectionIndex
@@ -105,6 +105,12 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     plain_text: bool = False
     """Too large to lay out as Markdown: read and shown as plain text."""
+    stamp: tuple[int, int] | None = None
+    """The file's size and modification time (ns) when it was read: what the cache
+    and the index compare to know whether it changed."""
+    complete: bool = True
+    """False for a sketch: title, kind and date from a quick read of a large corpus
+    on first run; ``Corpus.complete_pending`` parses it in the background."""
 
     @cached_property
     def lines(self) -> list[str]:
@@ -163,12 +169,23 @@ class Document:
 
 
 @dataclass
+class Completion:
+    """What ``Corpus.complete_pending`` produced in a worker, for ``Corpus.install``."""
+
+    documents: dict[str, Document]
+    relations: list[Relation]
+    resolver: LinkResolver
+
+
+@dataclass
 class Corpus:
     documents: list[Document]
     relations: list[Relation]
     warnings: list[str] = field(default_factory=list)
     """Problems that belong to no single document (unreadable folders, ...)."""
     resolver: LinkResolver | None = None
+    index_file: Path | None = None
+    """Where the full-text index is kept between runs (None: in memory only)."""
 
     def resolve_link(self, doc_id: str, url: str) -> tuple[str, str | None] | None:
         """The document (and section) of the corpus that ``url`` in ``doc_id`` points
@@ -182,6 +199,8 @@ class Corpus:
         self._by_id = {doc.id: doc for doc in self.documents}
         self._index: SectionIndex | None = None
         self._index_lock = threading.Lock()
+        self._generation = 0
+        """Counts re-reads of documents (see ``build_index``)."""
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
@@ -195,30 +214,129 @@ class Corpus:
     def relations_to(self, doc_id: str) -> list[Relation]:
         return [r for r in self.relations if r.target == doc_id]
 
-    def replace_document(self, new: Document) -> None:
-        """Put a re-read document in place of the one with its id: relations and the
-        index follow."""
+    @property
+    def pending(self) -> list[Document]:
+        """Sketched documents still to be parsed (see ``complete_pending``)."""
+        return [doc for doc in self.documents if not doc.complete]
+
+    def ensure(self, doc_id: str) -> Document | None:
+        """``doc_id`` fully parsed: a sketch is parsed now (the app opens it before
+        the background parsing reaches it)."""
+        doc = self._by_id.get(doc_id)
+        if doc is None or doc.complete:
+            return doc
+        from .loading import reread_document
+
+        fresh = reread_document(doc)
+        self._put(fresh)
+        return fresh
+
+    def complete_pending(
+        self, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None
+    ) -> Completion | None:
+        """Parse every sketch (from a worker thread: the documents in use are not
+        touched) and the relations of the whole corpus; ``install`` puts the result
+        in place. None when ``stop()`` said to give up."""
+        from .cache import DocumentCache
+        from .loading import reread_document
         from .relations import build_relations
 
+        sketches = self.pending
+        parsed: dict[str, Document] = {}
+        cache = DocumentCache() if self.index_file is not None else None
+        try:
+            for number, sketch in enumerate(sketches, 1):
+                if stop is not None and stop():
+                    return None
+                doc = reread_document(sketch)
+                parsed[doc.id] = doc
+                if cache is not None and doc.stamp is not None:
+                    cache.put(doc)
+                if progress is not None:
+                    progress(number, len(sketches))
+        finally:
+            if cache is not None:
+                cache.close()
+        documents = [parsed.get(doc.id, doc) if not doc.complete else doc for doc in list(self.documents)]
+        relations, resolver = build_relations(documents)
+        return Completion(parsed, relations, resolver)
+
+    def install(self, completion: Completion) -> None:
+        """Put parsed sketches and the corpus's relations in place (on the thread
+        that uses the corpus). Documents parsed meanwhile by ``ensure`` are kept."""
+        for doc_id, doc in completion.documents.items():
+            current = self._by_id.get(doc_id)
+            if current is not None and not current.complete:
+                self._put(doc)
+        self.relations, self.resolver = completion.relations, completion.resolver
+
+    def _put(self, new: Document) -> None:
         for position, doc in enumerate(self.documents):
             if doc.id == new.id:
                 self.documents[position] = new
         self._by_id[new.id] = new
-        self.relations, self.resolver = build_relations(self.documents)
-        with self._index_lock:
-            if self._index is not None:
-                self._index.remove_document(new.id)
-                self._index.add_documents([new])
 
-    @property
-    def index(self) -> SectionIndex:
-        """The full-text index of every section, built on first use."""
+    def changed_on_disk(self) -> list[Document]:
+        """The parsed documents whose files changed since they were read, read again
+        (safe from a worker thread: nothing in use is touched; ``replace_documents``
+        puts them in place). Files that are gone or cannot be read are left alone."""
+        from .cache import DocumentCache
+        from .loading import read_document
+
+        fresh = []
+        for doc in list(self.documents):
+            if not doc.complete or doc.stamp is None:
+                continue
+            stamp = DocumentCache.stamp(doc.path)
+            if stamp is None or stamp == doc.stamp:
+                continue
+            result = read_document(doc.path, None, doc.id, relpath=doc.relpath)
+            if not isinstance(result, str):
+                fresh.append(result)
+        if fresh and self.index_file is not None:
+            cache = DocumentCache()
+            for doc in fresh:
+                cache.put(doc)
+            cache.close()
+        return fresh
+
+    def replace_documents(self, new: list[Document]) -> None:
+        """Put re-read documents in place of those with their ids: relations and the
+        index follow (an index being built picks them up when it is done)."""
+        from .relations import build_relations
+
+        for doc in new:
+            self._put(doc)
+        self.relations, self.resolver = build_relations(self.documents)
+        self._generation += 1
+        if self._index_lock.acquire(blocking=False):
+            try:
+                if self._index is not None:
+                    self._index.update(new)
+            finally:
+                self._index_lock.release()
+
+    def replace_document(self, new: Document) -> None:
+        self.replace_documents([new])
+
+    def build_index(self, progress: Callable[[int, int], None] | None = None) -> SectionIndex:
+        """The full-text index of every section: kept in ``index_file`` between runs,
+        where only documents that changed since are indexed again."""
         with self._index_lock:  # the app builds it in a worker, and may ask meanwhile
             if self._index is None:
                 from .index import SectionIndex
 
-                self._index = SectionIndex.build(self)
+                generation = self._generation
+                index = SectionIndex.for_corpus(self, progress)
+                if generation != self._generation:  # documents re-read meanwhile
+                    index.sync(self.documents)
+                self._index = index
         return self._index
+
+    @property
+    def index(self) -> SectionIndex:
+        """The full-text index, built on first use."""
+        return self._index if self._index is not None else self.build_index()
 
     @property
     def index_ready(self) -> bool:

@@ -18,8 +18,7 @@ from textual.widgets import Footer, Input
 from ..corpus.linked import LinkedItem, first_in_group, linked_items, related_passages
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
-from ..corpus.loading import read_document
-from ..corpus.model import Corpus, Document
+from ..corpus.model import Completion, Corpus, Document
 from ..state.anchoring import attach, place_in
 from ..state.store import Bookmark, Place, StateStore
 from .bookmarks import BookmarkActions, BookmarkList, BookmarksScreen, ChordScreen, Entry
@@ -30,15 +29,20 @@ from .documents import DocumentList, DocumentsPane, FilterInput
 from .header import DocumentHeader
 from .help import HelpScreen, all_bindings
 from .linked import LinkedPane
+from .progress import ProgressLine
 from .contents import ContentsScreen
 from .reader import ReaderPane, ReaderView, SearchBar
 
 PANES = ("documents", "reader", "linked")
 SMALL_CORPUS = 200
-"""Up to this many documents the full-text index is built on the first request."""
-INDEX_DELAY = 1.0
+"""Up to this many documents the full-text index is built on the first request;
+above, in a worker with a progress bar, once the app has started."""
+INDEX_DELAY = 0.5
 RELOAD_SECONDS = 2.0
-"""How often the open document's file is checked for changes on disk."""
+"""How often the documents' files are checked for changes on disk."""
+LARGE_RELOAD_SECONDS = 10.0
+LARGE_CORPUS = 5_000
+"""Above this many documents the files are checked every LARGE_RELOAD_SECONDS."""
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,8 @@ class ReaderApp(App[int]):
         self.jump_origin: Location | None = None
         """Where the last jump started: `''` goes back there."""
         self._saved_position: tuple[str, str | None, float] | None = None
-        self._index_timer: object | None = None
-        self._file_states: dict[str, tuple[int, int] | None] = {}
+        self._progress: tuple[str, int, int] | None = None
+        """What a background worker reports: (what, done, total)."""
 
     # --- layout ----------------------------------------------------------------------
 
@@ -131,6 +135,7 @@ class ReaderApp(App[int]):
             linked = LinkedPane(id="linked")
             linked.border_title = "3 Linked items"
             yield linked
+        yield ProgressLine(id="progress")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -145,43 +150,93 @@ class ReaderApp(App[int]):
             self.open_document(first.id, remember=False)
         self.query_one(DocumentList).focus()
         self.set_interval(2.0, self.save_position)
-        self.set_interval(RELOAD_SECONDS, self.reload_if_changed)
+        many = len(self.corpus.documents) > LARGE_CORPUS
+        self.set_interval(LARGE_RELOAD_SECONDS if many else RELOAD_SECONDS, self.reload_if_changed)
+        self.set_interval(0.1, self._show_progress)
+        if self.corpus.pending:
+            self._complete_corpus()
+        elif len(self.corpus.documents) > SMALL_CORPUS:
+            self.set_timer(INDEX_DELAY, self._build_index)
 
-    def _file_state(self, doc: Document) -> tuple[int, int] | None:
-        try:
-            info = doc.path.stat()
-        except OSError:
-            return None
-        return info.st_size, info.st_mtime_ns
+    # --- background work -------------------------------------------------------------
+
+    def _report(self, what: str, done: int, total: int) -> None:
+        """Progress of a worker thread, shown by the next ``_show_progress`` tick."""
+        self._progress = (what, done, total)
+
+    def _show_progress(self) -> None:
+        if self._progress is not None:
+            self.query_one(ProgressLine).show(*self._progress)
+
+    def _work_done(self) -> None:
+        self._progress = None
+        self.query_one(ProgressLine).hide()
+
+    @work(thread=True, exclusive=True, group="parse")
+    def _complete_corpus(self) -> None:
+        """Parse the documents the list shows from a quick first read (first run on a
+        large corpus), then find the relations; the index follows."""
+        worker = get_current_worker()
+        completion = self.corpus.complete_pending(
+            lambda done, total: self._report("Reading documents", done, total), stop=lambda: worker.is_cancelled
+        )
+        if completion is not None and not worker.is_cancelled:
+            self.call_from_thread(self._install, completion)
+
+    def _install(self, completion: Completion) -> None:
+        self.corpus.install(completion)
+        self.by_path = {doc.relpath: doc for doc in self.corpus.documents}
+        self.query_one(DocumentsPane).set_documents(self.corpus.documents)
+        self._refresh_counts()
+        self._refresh_bookmarks()
+        if self.current_doc is not None:
+            self._show_linked(self.current_doc, self.reader.current_section, force=True)
+        self._work_done()
+        self._build_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        """The full-text index (only documents changed since the last run are indexed
+        again); related passages for the section being read follow."""
+        self.corpus.build_index(lambda done, total: self._report("Indexing", done, total))
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._index_built)
+
+    def _index_built(self) -> None:
+        self._work_done()
+        if self.current_doc is not None:
+            self._find_related(self.current_doc, self.reader.current_section)
 
     def reload_if_changed(self) -> None:
-        """Re-read the open document when its file changed on disk, keeping the place
-        (section and position within it) and re-attaching its bookmarks."""
-        doc = self.corpus.get(self.current_doc or "")
-        if doc is None:
-            return
-        state = self._file_state(doc)
-        known = self._file_states.setdefault(doc.id, state)
-        if state is None or state == known:
-            return
-        self._file_states[doc.id] = state
-        root = doc.path
-        for _ in doc.relpath.split("/"):
-            root = root.parent
-        fresh = read_document(doc.path, root, doc.id)
-        if isinstance(fresh, str):
-            self.notify(fresh, title="Not reloaded", severity="warning", markup=False)
-            return
-        anchor, fraction = self.reader.position()
-        self.corpus.replace_document(fresh)
-        self.by_path[fresh.relpath] = fresh
-        self.query_one(DocumentsPane).replace(fresh)
-        if anchor is not None and fresh.section(anchor) is None:
-            anchor, fraction = None, 0.0
-        self.reader.show(fresh, anchor, None if anchor else round(self.reader.scroll_y), fraction)
+        """Documents whose files changed on disk are read again (in a worker)."""
+        if not self.corpus.pending and not any(w.group == "reload" and w.is_running for w in self.workers):
+            self._find_changed()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _find_changed(self) -> None:
+        fresh = self.corpus.changed_on_disk()
+        if fresh and not get_current_worker().is_cancelled:
+            self.call_from_thread(self._reload, fresh)
+
+    def _reload(self, fresh: list[Document]) -> None:
+        """Put re-read documents in place; the open one keeps its place (section and
+        position within it) and its bookmarks are attached again."""
+        reloaded = {doc.id: doc for doc in fresh}
+        shown = reloaded.get(self.current_doc or "")
+        anchor, fraction = self.reader.position() if shown is not None else (None, 0.0)
+        self.corpus.replace_documents(fresh)
+        pane = self.query_one(DocumentsPane)
+        for doc in fresh:
+            self.by_path[doc.relpath] = doc
+            pane.replace(doc)
+        if shown is not None:
+            if anchor is not None and shown.section(anchor) is None:
+                anchor, fraction = None, 0.0
+            self.reader.show(shown, anchor, None if anchor else round(self.reader.scroll_y), fraction)
         self._refresh_bookmarks()
         self._refresh_counts()
-        self.notify(f"{fresh.relpath} changed on disk: reloaded.", markup=False)
+        names = fresh[0].relpath if len(fresh) == 1 else f"{len(fresh)} documents"
+        self.notify(f"{names} changed on disk: reloaded.", markup=False)
 
     async def action_quit(self) -> None:
         self.save_position()
@@ -209,7 +264,10 @@ class ReaderApp(App[int]):
         return place_in(doc, anchor, fraction)
 
     def _attached_anchor(self, bookmark: Bookmark) -> tuple[Document | None, str | None]:
-        return attach(self.store, self.by_path, bookmark)
+        doc = self.by_path.get(bookmark.place.doc_path)
+        if doc is not None and not doc.complete:  # still being read: read it now
+            doc = self.corpus.ensure(doc.id)
+        return attach(self.store, {bookmark.place.doc_path: doc} if doc else {}, bookmark)
 
     def _refresh_bookmarks(self) -> None:
         doc = self.corpus.get(self.current_doc or "")
@@ -359,7 +417,7 @@ class ReaderApp(App[int]):
     ) -> None:
         """Show ``doc_id`` at section ``anchor`` (or line ``scroll_y``); ``remember``
         puts the place being left on the back history."""
-        doc = self.corpus.get(doc_id)
+        doc = self.corpus.ensure(doc_id)
         if doc is None:
             self.notify(f"No document {doc_id!r} in this corpus.", severity="error", markup=False)
             return
@@ -376,7 +434,6 @@ class ReaderApp(App[int]):
             if saved is not None and (saved[0] is None or doc.section(saved[0])):
                 anchor, fraction = saved
         self.current_doc = doc_id
-        self._file_states.setdefault(doc_id, self._file_state(doc))
         self.store.set_setting("last_document", doc.relpath)
         if doc.warnings:
             self.notify(
@@ -419,17 +476,16 @@ class ReaderApp(App[int]):
         doc = self.corpus[event.doc_id]
         section = doc.section(event.anchor)
         self.query_one(DocumentHeader).show(doc, section.title if section else None)
-        groups = linked_items(self.corpus, event.doc_id, event.anchor)
-        self.query_one(LinkedPane).show_groups(groups, (event.doc_id, event.anchor))
-        if self.corpus.index_ready or len(self.corpus.documents) <= SMALL_CORPUS:
-            self._find_related(event.doc_id, event.anchor)
-        elif self._index_timer is None:
-            # A large corpus: index it once the app has started and is idle, so the
-            # document list is usable at once; related passages follow.
-            self._index_timer = self.set_timer(INDEX_DELAY, self._index_then_relate)
+        self._show_linked(event.doc_id, event.anchor)
 
-    def _index_then_relate(self) -> None:
-        self._find_related(self.current_doc or "", self.reader.current_section)
+    def _show_linked(self, doc_id: str, anchor: str | None, force: bool = False) -> None:
+        """The linked items of a section; its related passages follow from a worker
+        (on a large corpus, once the index built at start-up is ready)."""
+        groups = linked_items(self.corpus, doc_id, anchor)
+        self.query_one(LinkedPane).show_groups(groups, (doc_id, anchor), force=force)
+        small = len(self.corpus.documents) <= SMALL_CORPUS and not self.corpus.pending
+        if self.corpus.index_ready or small:
+            self._find_related(doc_id, anchor)
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, doc_id: str, anchor: str | None) -> None:

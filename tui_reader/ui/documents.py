@@ -115,6 +115,16 @@ class DocumentsPane(Vertical):
         if highlighted is not None and self.shown:
             option_list.highlighted = min(highlighted, len(self.shown) - 1)
 
+    def set_documents(self, documents: list[Document]) -> None:
+        """Show a new list (parsed in the background), keeping filter and highlight."""
+        option_list = self.query_one(DocumentList)
+        highlighted = option_list.highlighted
+        current = self.shown[highlighted].id if highlighted is not None and highlighted < len(self.shown) else None
+        self.documents = list(documents)
+        self.apply_filter(self.filter_text)
+        if current is not None:
+            self.select(current)
+
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many bookmarks each document has (keeping the highlight)."""
         if counts == self.counts:
