@@ -6,14 +6,21 @@ each figure grows on a synthesized 20,000-document corpus.
 
 Every figure is measured in this run against a baseline of the same run:
 - load (no cache): parsing every file, the baseline;
-- load cold: an empty cache (parse and fill the cache);
-- load warm: every file unchanged since the cold run;
-- usable list: headless app start until the document list holds every document,
-  cold and warm cache;
-- index build: the FTS5 index of every section;
+- load cold / warm: what the app does at start (``load_corpus(defer=True)``) with an
+  empty cache (files only sketched: front matter and first heading) and with every
+  file unchanged since the previous run;
+- usable list cold / warm: from before loading until the first frame after the app
+  has mounted, with every document in the list;
+- all parsed + indexed (cold): from before loading until the background workers have
+  parsed every document and built the index (the list is usable all along);
+- index build: the FTS5 index of every section into an empty index file; index
+  warm: opening that file again and checking that nothing changed;
 - search: 50 queries (10 kinds x 5), median and 95th percentile;
 - related: related passages of 50 sections, median;
-- peak memory: the process's peak RSS after loading, indexing and searching.
+- peak RSS: a separate process runs an app session (start, background parsing and
+  indexing, 40 searches, 30 documents opened) with a cold and a warm cache; the
+  baseline is the same warm session with the index held in memory (as before the
+  index was kept on disk).
 Each timing is the median of --runs runs (3 by default).
 """
 
@@ -26,6 +33,7 @@ import random
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +50,7 @@ QUERIES = [
     "AI agents production", "llm", "rust", "performance", "database migration",
 ]
 GOALS = {"usable warm": 1.0, "usable cold": 2.0, "index build": 15.0, "search p95": 0.050}
+MEMORY_GOAL_MB = 200
 
 
 def median_time(action, runs: int) -> float:  # type: ignore[no-untyped-def]
@@ -57,28 +66,76 @@ def fresh_cache() -> None:
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tui-reader-bench-cache-")
 
 
-async def _usable(folder: Path) -> float:
+def _listed(app) -> int:  # type: ignore[no-untyped-def]
+    from tui_reader.ui.documents import DocumentsPane
+
+    return len(app.query_one(DocumentsPane).shown)
+
+
+async def _usable(folder: Path, until_indexed: bool = False) -> float:
     from tui_reader.ui.app import ReaderApp
-    from tui_reader.ui.documents import DocumentList
 
     started = time.perf_counter()
-    app = ReaderApp(load_corpus([folder]))
+    app = ReaderApp(load_corpus([folder], defer=True))
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        assert app.query_one(DocumentList).option_count == len(app.corpus.documents)
+        assert _listed(app) == len(app.corpus.documents)
         elapsed = time.perf_counter() - started
+        if until_indexed:
+            while app.corpus.pending or not app.corpus.index_ready:
+                await pilot.pause(0.02)
+            elapsed = time.perf_counter() - started
         app.workers.cancel_all()
     return elapsed
 
 
-def usable(folder: Path, runs: int, cold: bool) -> float:
+def usable(folder: Path, runs: int, cold: bool, until_indexed: bool = False) -> float:
     times = []
     for _ in range(runs):
         os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tui-reader-bench-data-")
         if cold:
             fresh_cache()
-        times.append(asyncio.run(_usable(folder)))
+        times.append(asyncio.run(_usable(folder, until_indexed)))
     return statistics.median(times)
+
+
+SESSION = """
+import asyncio, os, resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()
+from tui_reader.corpus import load_corpus
+from tui_reader.ui.app import ReaderApp
+
+async def main():
+    corpus = load_corpus([Path(sys.argv[1])], defer=True)
+    if sys.argv[3] == "memory":
+        corpus.index_file = None
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(140, 40)) as pilot:
+        while app.corpus.pending or not app.corpus.index_ready:
+            await pilot.pause(0.05)
+        for query in ["agent", "llm", "rust", "react*"] * 10:
+            app.corpus.index.search(query)
+        for doc in app.corpus.documents[:30]:
+            app.open_document(doc.id)
+            await pilot.pause()
+        app.workers.cancel_all()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def session_rss(folder: Path, cold: bool, index: str = "file") -> float:
+    """Peak RSS (MB) of an app session in a fresh process."""
+    if cold:
+        fresh_cache()
+    result = subprocess.run(
+        [sys.executable, "-c", SESSION, str(folder), str(ROOT), index],
+        capture_output=True, text=True, check=True, env=os.environ.copy(),
+    )
+    return float(result.stdout.split()[-1])
 
 
 def measure(folder: Path, runs: int) -> dict[str, float]:
@@ -87,16 +144,26 @@ def measure(folder: Path, runs: int) -> dict[str, float]:
 
     def cold() -> None:
         fresh_cache()
-        load_corpus([folder])
+        load_corpus([folder], defer=True)
 
     figures["load cold"] = median_time(cold, runs)
-    figures["load warm"] = median_time(lambda: load_corpus([folder]), runs)
+    fresh_cache()
+    load_corpus([folder])  # fills the cache
+    figures["load warm"] = median_time(lambda: load_corpus([folder], defer=True), runs)
     figures["usable cold"] = usable(folder, runs, cold=True)
     figures["usable warm"] = usable(folder, runs, cold=False)
+    figures["parsed+indexed cold"] = usable(folder, runs, cold=True, until_indexed=True)
     corpus = load_corpus([folder])
     from tui_reader.corpus.index import SectionIndex
 
-    figures["index build"] = median_time(lambda: SectionIndex.build(corpus), runs)
+    def build() -> None:
+        assert corpus.index_file is not None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{corpus.index_file}{suffix}").unlink(missing_ok=True)
+        SectionIndex.for_corpus(corpus).connection.close()
+
+    figures["index build"] = median_time(build, runs)
+    figures["index warm"] = median_time(lambda: SectionIndex.for_corpus(corpus).connection.close(), runs)
     index = corpus.index
     latencies = []
     for query in QUERIES * 5:
@@ -116,7 +183,9 @@ def measure(folder: Path, runs: int) -> dict[str, float]:
     figures["related median"] = statistics.median(related)
     figures["documents"] = len(corpus.documents)
     figures["sections"] = index.size
-    figures["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak RSS MB cold"] = session_rss(folder, cold=True)
+    figures["peak RSS MB warm"] = session_rss(folder, cold=False)
+    figures["peak RSS MB warm, index in memory"] = session_rss(folder, cold=False, index="memory")
     return figures
 
 
@@ -137,29 +206,37 @@ def synthesize(target: Path, count: int) -> None:
 
 def report(rows: dict[str, dict[str, float]]) -> None:
     names = list(rows)
-    print(f"{'figure':<18}" + "".join(f"{name:>22}" for name in names))
+    print(f"{'figure':<34}" + "".join(f"{name:>22}" for name in names))
     keys = [k for k in rows[names[0]] if k not in ("documents", "sections")]
-    print(f"{'documents':<18}" + "".join(f"{int(rows[n]['documents']):>22}" for n in names))
-    print(f"{'sections':<18}" + "".join(f"{int(rows[n]['sections']):>22}" for n in names))
+    print(f"{'documents':<34}" + "".join(f"{int(rows[n]['documents']):>22}" for n in names))
+    print(f"{'sections':<34}" + "".join(f"{int(rows[n]['sections']):>22}" for n in names))
     for key in keys:
         cells = []
         for name in names:
             value = rows[name][key]
             cells.append(f"{value:.1f}" if "MB" in key else f"{value:.3f} s" if value >= 0.1 else f"{value * 1000:.1f} ms")
-        print(f"{key:<18}" + "".join(f"{c:>22}" for c in cells))
+        print(f"{key:<34}" + "".join(f"{c:>22}" for c in cells))
     base = rows[names[0]]
     print()
-    print(f"warm cache against parsing everything: {base['load (no cache)'] / base['load warm']:.1f}x faster")
+    print(f"warm load against parsing everything: {base['load (no cache)'] / base['load warm']:.1f}x faster")
+    print(f"cold load (sketches) against parsing everything: {base['load (no cache)'] / base['load cold']:.1f}x faster")
+    print(f"warm index against building it: {base['index build'] / base['index warm']:.0f}x faster")
+    print(
+        "peak RSS, index on disk against in memory (warm session): "
+        f"{base['peak RSS MB warm'] / base['peak RSS MB warm, index in memory']:.2f}x"
+    )
     if len(names) > 1:
         big = rows[names[1]]
         growth = big["documents"] / base["documents"]
         print(f"growth with {growth:.1f}x the documents:")
         for key in keys:
-            print(f"  {key:<18} x{big[key] / base[key]:.1f}")
+            print(f"  {key:<34} x{big[key] / base[key]:.1f}")
     print()
     for key, limit in GOALS.items():
         value = base[key]
         print(f"goal {key} under {limit:g} s on the shared corpus: {value:.3f} s -> {'met' if value < limit else 'NOT met'}")
+    peak = max(base["peak RSS MB cold"], base["peak RSS MB warm"])
+    print(f"goal peak RSS under {MEMORY_GOAL_MB} MB: {peak:.0f} MB -> {'met' if peak < MEMORY_GOAL_MB else 'NOT met'}")
 
 
 def main() -> None:

@@ -222,3 +222,36 @@ async def test_a_document_changed_while_another_is_open_is_reloaded_and_reindexe
         assert [hit.doc_id for hit in app.corpus.index.search("okapis")] == ["other"]
         assert app.current_doc == "open"
         assert any("other.md changed on disk" in str(n.message) for n in app._notifications)
+
+
+async def test_search_opened_while_documents_are_read_answers_once_they_are(
+    sketch_always: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui_reader.corpus.model import Corpus
+    from tui_reader.ui.corpus_search import CorpusSearchScreen
+
+    release = threading.Event()
+    complete = Corpus.complete_pending
+
+    def slow_complete(self, progress=None, stop=None):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return complete(self, progress, stop)
+
+    monkeypatch.setattr(Corpus, "complete_pending", slow_complete)
+    app = ReaderApp(load_corpus([SEEDS], defer=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.press(*"keeper")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, CorpusSearchScreen)
+        assert screen.hits == []
+        assert "indexing" in str(screen.query_one("#corpus-count").render())
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if screen.hits:
+                break
+        assert screen.hits and screen.hits[0].doc_id in {SUMMARY, SOURCE, "003_367f1510271e3cf2"}

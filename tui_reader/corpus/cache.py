@@ -19,6 +19,8 @@ from platformdirs import user_cache_path
 from .model import Comment, Document, Link, Section, Timestamp
 
 CACHE_NAME = "documents.sqlite3"
+FLUSH_EVERY = 100
+"""Records are written in batches of this many (not all held until the end)."""
 
 
 def parser_fingerprint() -> str:
@@ -130,6 +132,8 @@ class DocumentCache:
                 self._pending.append((_path_key(doc.path), *doc.stamp, self.fingerprint, to_record(doc)))
             except ValueError:  # not encodable: this one is simply not cached
                 pass
+            if len(self._pending) >= FLUSH_EVERY:
+                self.flush()
 
     def flush(self) -> None:
         if self.connection is None or not self._pending:

@@ -57,7 +57,7 @@ def section_texts(doc: Document) -> list[tuple[Section, str]]:
     """Each section with its own text (up to the next section, whatever its level)."""
     starts = sorted({s.line for s in doc.sections})
     result = []
-    lines = doc.lines
+    lines = doc.text.split("\n")  # not doc.lines: indexing must not keep every document's lines
     for section in doc.sections:
         later = [line for line in starts if line > section.line]
         end = later[0] if later else len(lines) + 1

@@ -200,7 +200,9 @@ class Corpus:
         self._index: SectionIndex | None = None
         self._index_lock = threading.Lock()
         self._generation = 0
-        """Counts re-reads of documents (see ``build_index``)."""
+        """Counts changes of the documents (see ``build_index``)."""
+        self._indexed = -1
+        """The generation the index was last brought up to date at."""
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
@@ -269,6 +271,7 @@ class Corpus:
             if current is not None and not current.complete:
                 self._put(doc)
         self.relations, self.resolver = completion.relations, completion.resolver
+        self._generation += 1  # an index made meanwhile lacks them: build_index syncs it
 
     def _put(self, new: Document) -> None:
         for position, doc in enumerate(self.documents):
@@ -308,11 +311,14 @@ class Corpus:
         for doc in new:
             self._put(doc)
         self.relations, self.resolver = build_relations(self.documents)
+        up_to_date = self._indexed == self._generation
         self._generation += 1
-        if self._index_lock.acquire(blocking=False):
+        if self._index_lock.acquire(blocking=False):  # else being built: it syncs after
             try:
                 if self._index is not None:
                     self._index.update(new)
+                    if up_to_date:
+                        self._indexed = self._generation
             finally:
                 self._index_lock.release()
 
@@ -328,19 +334,25 @@ class Corpus:
 
                 generation = self._generation
                 index = SectionIndex.for_corpus(self, progress)
-                if generation != self._generation:  # documents re-read meanwhile
+                while generation != self._generation:  # documents re-read meanwhile
+                    generation = self._generation
                     index.sync(self.documents)
-                self._index = index
+                self._index, self._indexed = index, generation
+            elif self._indexed != self._generation:  # sketches parsed since it was made
+                generation = self._generation
+                self._index.sync(self.documents, progress)
+                self._indexed = generation
         return self._index
 
     @property
     def index(self) -> SectionIndex:
-        """The full-text index, built on first use."""
-        return self._index if self._index is not None else self.build_index()
+        """The full-text index, built (or brought up to date) on first use."""
+        return self._index if self.index_ready and self._index is not None else self.build_index()
 
     @property
     def index_ready(self) -> bool:
-        return self._index is not None
+        """Whether the index covers every document (none is still a sketch)."""
+        return self._index is not None and self._indexed == self._generation and not self.pending
 
     def neighbours(self, doc_id: str) -> set[str]:
         """Documents tied to ``doc_id`` by a typed relation, either way."""

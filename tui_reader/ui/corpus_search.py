@@ -59,10 +59,17 @@ class CorpusSearchScreen(ModalScreen[tuple[Hit, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        if not self.corpus.index_ready:
+            self.query_one(Label).update("indexing the documents…")
+            self._waiting = self.set_interval(0.5, self._check_ready)
         if self.initial:
             self.run_search(self.initial)
-        elif not self.corpus.index_ready:
-            self.query_one(Label).update("indexing the documents…")
+
+    def _check_ready(self) -> None:
+        """Documents still being read when the screen opened: search once they are."""
+        if self.corpus.index_ready:
+            self._waiting.stop()
+            self.run_search(self.query_one(Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -70,6 +77,8 @@ class CorpusSearchScreen(ModalScreen[tuple[Hit, str] | None]):
 
     @work(thread=True, exclusive=True, group="corpus-search")
     def run_search(self, query: str) -> None:
+        if self.corpus.pending:  # sketches: searched once read (see _check_ready)
+            return
         hits = self.corpus.index.search(query, 200) if query.strip() else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_hits, query, hits)
