@@ -186,16 +186,40 @@ class SectionIndex:
         """Sections ranked by the weighted sum of their BM25 score for each term (FTS5
         ranks an OR query as if every term weighed the same); from every document but
         ``exclude_doc``, or only from ``within_doc``."""
+        scores = self._scores(terms, exclude_doc, within_doc)
+        return self._hits(scores, terms, limit, boost, snippets)
+
+    def _scores(
+        self, terms: list[tuple[str, float]], exclude_doc: str | None = None, within_doc: str | None = None,
+        cache: dict[str, list[tuple[int, float]]] | None = None,
+    ) -> dict[int, float]:
+        """rowid -> the weighted sum of its BM25 scores. ``cache`` keeps each term's
+        scores (for the same ``exclude_doc`` and ``within_doc``), so that a second
+        pass with more terms only asks for the new ones."""
         scores: dict[int, float] = {}
         where = "doc_id = ?" if within_doc is not None else "doc_id != ?"
         for term, weight in terms:
-            rows = self.connection.execute(
-                "SELECT rowid, bm25(passages, 2.0, 1.0) FROM passages"
-                f" WHERE passages MATCH ? AND {where} ORDER BY rank LIMIT 300",
-                (f'"{term}"', within_doc if within_doc is not None else exclude_doc or ""),
-            )
-            for rowid, rank in rows:
-                scores[rowid] = scores.get(rowid, 0.0) + weight * -rank
+            rows = cache.get(term) if cache is not None else None
+            if rows is None:
+                rows = [
+                    (rowid, -rank)
+                    for rowid, rank in self.connection.execute(
+                        "SELECT rowid, bm25(passages, 2.0, 1.0) FROM passages"
+                        f" WHERE passages MATCH ? AND {where} ORDER BY rank LIMIT 300",
+                        (f'"{term}"', within_doc if within_doc is not None else exclude_doc or ""),
+                    )
+                ]
+                if cache is not None:
+                    cache[term] = rows
+            for rowid, score in rows:
+                scores[rowid] = scores.get(rowid, 0.0) + weight * score
+        return scores
+
+    def _hits(
+        self, scores: dict[int, float], terms: list[tuple[str, float]], limit: int,
+        boost: dict[str, float] | None = None, snippets: bool = True,
+    ) -> list[Hit]:
+        """The best ``limit`` of ``scores``, times their document's ``boost``."""
         if not scores:
             return []
         best = sorted(scores, key=lambda rowid: -scores[rowid])[: max(limit * 4, 20)]
