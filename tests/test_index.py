@@ -38,6 +38,34 @@ def test_the_keeper_test_chapter_leads_to_the_summary_passage() -> None:
     assert found[0] == (SUMMARY, "netflixs-engineering-culture")
 
 
+# Sections of the guide on what the Keeper Test is about (keeping only the people you
+# would fight to keep, managing out the others, candid feedback instead of reviews);
+# the guide never says "Keeper".
+GUIDE_ON_PERFORMANCE = {
+    "2-high-performance-culture-a-players-only",
+    "high-performance-talent-management",
+    "3-high-performance-team-building",
+    "high-performance-culture",
+    "3-candor-feedback-radical-transparency",
+    "candor-direct-communication",
+}
+
+
+def test_the_keeper_test_chapter_also_leads_to_the_guide_on_performance_and_feedback() -> None:
+    # The summary's passage paraphrases the chapter ("no formal performance reviews,
+    # continuous feedback"): fed back, its words find the guide's sections.
+    found = related(SOURCE, "3601-the-keeper-test")
+    assert found[0] == (SUMMARY, "netflixs-engineering-culture")
+    assert any(doc == GUIDE and anchor in GUIDE_ON_PERFORMANCE for doc, anchor in found[:5])
+
+
+def test_a_passage_leading_on_one_word_is_not_fed_back() -> None:
+    # "Open source at Netflix" matches the guide's candor section best, through
+    # "openly" alone: feeding it back would fill the list with sections on candor.
+    found = related(SOURCE, "5325-open-source-at-netflix")
+    assert not {"candor-direct-communication", "demonstrate-direct-communication"} & {a for _, a in found}
+
+
 def test_the_community_discussion_leads_to_the_comments_on_technical_depth() -> None:
     found = related(SUMMARY, "community-discussion-on-netflixs-transparency")
     assert (COMMENTS, "comment-10") in found

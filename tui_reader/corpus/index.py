@@ -4,7 +4,10 @@ passages.
 One row per section: its title and its own text (Markdown and URLs stripped). The
 related passages of a section are found with a query made of its most distinctive
 words (tf-idf against the index's own vocabulary); a very short section (an episode
-chapter title) borrows the words of the passages that best match it first.
+chapter title) borrows the words of the passages that best match it first. When the
+query's best passage in another document clearly stands out, the words around its
+matches are added to the query and the passages ranked again (pseudo-relevance
+feedback): a passage that paraphrases the section lends its richer words.
 """
 
 from __future__ import annotations
@@ -44,6 +47,19 @@ MAX_PASSAGE_CHARS = 20_000
 """Longer section text is cut for the index: FTS5's snippet() is quadratic in a
 passage's length, and the start of a section is what says what it is about."""
 BORROWED_WEIGHT = 0.6
+# Pseudo-relevance feedback (see SectionIndex.feedback_terms): the first pass's best
+# FEEDBACK_CANDIDATES are looked at; up to FEEDBACK_PASSAGES of them feed back if they
+# score FEEDBACK_LEAD times the next one and hold FEEDBACK_COVERAGE of the query's
+# weight; the FEEDBACK_TERMS best words of the FEEDBACK_WINDOW tokens (FTS5's snippet
+# allows 64 at most) around their matches are added, weighing FEEDBACK_WEIGHT times
+# the query's own words (1.0: as much, RM3's usual even mix).
+FEEDBACK_CANDIDATES = 10
+FEEDBACK_PASSAGES = 2
+FEEDBACK_LEAD = 2.0
+FEEDBACK_COVERAGE = 0.5
+FEEDBACK_WINDOW = 64
+FEEDBACK_TERMS = 10
+FEEDBACK_WEIGHT = 1.0
 
 
 def plain_text(markdown: str) -> str:
@@ -312,16 +328,40 @@ class SectionIndex:
         """Sections ranked by the weighted sum of their BM25 score for each term (FTS5
         ranks an OR query as if every term weighed the same); from every document but
         ``exclude_doc``, or only from ``within_doc``."""
+        scores = self._scores(terms, exclude_doc, within_doc)
+        return self._hits(scores, terms, limit, boost, snippets)
+
+    def _scores(
+        self, terms: list[tuple[str, float]], exclude_doc: str | None = None, within_doc: str | None = None,
+        cache: dict[str, list[tuple[int, float]]] | None = None,
+    ) -> dict[int, float]:
+        """rowid -> the weighted sum of its BM25 scores. ``cache`` keeps each term's
+        scores (for the same ``exclude_doc`` and ``within_doc``), so that a second
+        pass with more terms only asks for the new ones."""
         scores: dict[int, float] = {}
         where = "doc_id = ?" if within_doc is not None else "doc_id != ?"
         for term, weight in terms:
-            rows = self.connection.execute(
-                "SELECT rowid, bm25(passages, 2.0, 1.0) FROM passages"
-                f" WHERE passages MATCH ? AND {where} ORDER BY rank LIMIT 300",
-                (f'"{term}"', within_doc if within_doc is not None else exclude_doc or ""),
-            )
-            for rowid, rank in rows:
-                scores[rowid] = scores.get(rowid, 0.0) + weight * -rank
+            rows = cache.get(term) if cache is not None else None
+            if rows is None:
+                rows = [
+                    (rowid, -rank)
+                    for rowid, rank in self.connection.execute(
+                        "SELECT rowid, bm25(passages, 2.0, 1.0) FROM passages"
+                        f" WHERE passages MATCH ? AND {where} ORDER BY rank LIMIT 300",
+                        (f'"{term}"', within_doc if within_doc is not None else exclude_doc or ""),
+                    )
+                ]
+                if cache is not None:
+                    cache[term] = rows
+            for rowid, score in rows:
+                scores[rowid] = scores.get(rowid, 0.0) + weight * score
+        return scores
+
+    def _hits(
+        self, scores: dict[int, float], terms: list[tuple[str, float]], limit: int,
+        boost: dict[str, float] | None = None, snippets: bool = True,
+    ) -> list[Hit]:
+        """The best ``limit`` of ``scores``, times their document's ``boost``."""
         if not scores:
             return []
         best = sorted(scores, key=lambda rowid: -scores[rowid])[: max(limit * 4, 20)]
@@ -339,6 +379,78 @@ class SectionIndex:
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
 
+    def feedback_terms(
+        self, terms: list[tuple[str, float]], scores: dict[int, float],
+        matches: dict[str, list[tuple[int, float]]], boost: dict[str, float] | None = None,
+    ) -> dict[str, float]:
+        """Pseudo-relevance feedback, after RM3: the words of the passages that a
+        first pass (``scores`` for ``terms``; ``matches``: each term's rowids and
+        BM25) clearly ranks best, as weights that sum to 1; empty when none stands
+        out.
+
+        - Which passages: the best one, if it scores at least FEEDBACK_LEAD times
+          the next; else the best two, if the second leads the third so; and so on
+          up to FEEDBACK_PASSAGES. Each must also hold FEEDBACK_COVERAGE of the
+          query's weight (as far as the first pass saw, each term's best 300): one
+          that leads on a single word (a chapter "Open source" matching "open
+          debate") is a lexical accident, and feeding it back would drag
+          the query toward it (query drift).
+        - Which words: those of the FEEDBACK_WINDOW tokens around the passage's
+          matches (FTS5's snippet). A long passage talks about many things; the
+          words next to the match say what the match is about.
+        - How much: tf-idf, as in ``query_terms``, with the frequency counted over
+          the whole passage (the words it keeps coming back to), times the
+          passage's share of the chosen passages' scores. Words only one passage
+          has cannot bring another up, words most passages have cannot tell them
+          apart: both are left out. The FEEDBACK_TERMS heaviest are kept.
+        """
+        if not scores:
+            return {}
+        top = sorted(scores, key=lambda rowid: -scores[rowid])[:FEEDBACK_CANDIDATES]
+        boost = boost or {}
+        rows = self.connection.execute(f"SELECT rowid, doc_id FROM passages WHERE rowid IN ({','.join(map(str, top))})")
+        ranked = sorted(((scores[rowid] * boost.get(doc_id, 1.0), rowid) for rowid, doc_id in rows), reverse=True)
+        chosen = next(
+            (
+                ranked[:count] for count in range(1, min(FEEDBACK_PASSAGES, len(ranked)) + 1)
+                if count == len(ranked) or ranked[count - 1][0] >= FEEDBACK_LEAD * ranked[count][0]
+            ),
+            [],
+        )
+        query_weight = sum(weight for _, weight in terms)
+        chosen = [
+            (score, rowid) for score, rowid in chosen
+            if sum(weight for term, weight in terms if any(r == rowid for r, _ in matches.get(term, ())))
+            >= FEEDBACK_COVERAGE * query_weight
+        ]
+        mass = sum(score for score, _ in chosen)
+        if mass <= 0:
+            return {}
+        share = {rowid: score / mass for score, rowid in chosen}
+        texts = self.connection.execute(
+            f"""SELECT rowid, body, snippet(passages, 1, '', '', '', {FEEDBACK_WINDOW})
+                FROM passages WHERE passages MATCH ? AND rowid IN ({",".join(map(str, share))})""",
+            (_or(terms),),
+        ).fetchall()
+        total = max(1, self.size)
+        passages = []
+        for rowid, body, window in texts:
+            tokens = words(body)
+            stems = self._stem_map(tokens)
+            counts = Counter(stems[token] for token in tokens)
+            near = {stems.get(word) or porter(word) for word in words(window)} & counts.keys()
+            passages.append((share[rowid], {term: counts[term] for term in near}))
+        frequencies = self._document_frequencies(list({term for _, near in passages for term in near}))
+        weights: Counter[str] = Counter()
+        for part, near in passages:
+            for term, count in near.items():
+                df = frequencies.get(term, 0)
+                if 1 < df <= total / 2:
+                    weights[term] += part * (1 + math.log(count)) * math.log(1 + total / df)
+        kept = weights.most_common(FEEDBACK_TERMS)
+        norm = sum(weight for _, weight in kept)
+        return {term: weight / norm for term, weight in kept} if norm > 0 else {}
+
     def own_text(self, doc_id: str, anchor: str) -> str:
         row = self.connection.execute(
             "SELECT title, body FROM passages WHERE doc_id = ? AND anchor = ?", (doc_id, anchor)
@@ -353,6 +465,13 @@ class SectionIndex:
 
         ``boost`` multiplies the score of documents (by id): the app boosts the
         documents tied to this one by a typed relation (its summary, source, comments).
+
+        Two passes: the section's words (``query_terms``, borrowed ones for a short
+        section) rank the passages of the other documents; if the best of them stand
+        out, their words (``feedback_terms``) join the query and the passages are
+        ranked again. A chapter "The Keeper Test" first finds the summary's passage
+        on it, whose words (performance reviews, continuous feedback) then find the
+        passages on performance and feedback that never say "Keeper".
         """
         own = dict((s.anchor, text) for s, text in section_texts(doc)).get(section.anchor, "")
         title = "" if section.title.startswith("Comment ") else re.sub(r"^\d{1,2}(:\d{2}){1,2}\s*", "", section.title)
@@ -371,7 +490,18 @@ class SectionIndex:
             terms = sorted(weights.items(), key=lambda item: -item[1])[: MAX_QUERY_TERMS * 2]
         if not terms:
             return []
-        return self.weighted(terms, limit, exclude_doc=doc.id, boost=boost, snippets=snippets)
+        # The second pass asks FTS5 only for the words the first did not have.
+        matches: dict[str, list[tuple[int, float]]] = {}
+        scores = self._scores(terms, exclude_doc=doc.id, cache=matches)
+        feedback = self.feedback_terms(terms, scores, matches, boost)
+        if feedback:
+            weights = dict(terms)
+            mass = sum(weights.values()) * FEEDBACK_WEIGHT
+            for term, share in feedback.items():
+                weights[term] = weights.get(term, 0.0) + share * mass
+            terms = sorted(weights.items(), key=lambda item: -item[1])
+            scores = self._scores(terms, exclude_doc=doc.id, cache=matches)
+        return self._hits(scores, terms, limit, boost, snippets)
 
 
 def _or(terms: list[tuple[str, float]]) -> str:
