@@ -188,10 +188,10 @@ async def test_progress_is_shown_while_indexing(tmp_path: Path, monkeypatch: pyt
     release = threading.Event()
     build = SectionIndex.for_corpus
 
-    def slow_build(corpus, progress=None):  # type: ignore[no-untyped-def]
+    def slow_build(corpus, progress=None, stop=None):  # type: ignore[no-untyped-def]
         progress(70, 210)
         release.wait(10)
-        return build(corpus, progress)
+        return build(corpus, progress, stop)
 
     monkeypatch.setattr(SectionIndex, "for_corpus", slow_build)
     app = ReaderApp(load_corpus([tmp_path]))
@@ -255,3 +255,19 @@ async def test_search_opened_while_documents_are_read_answers_once_they_are(
             if screen.hits:
                 break
         assert screen.hits and screen.hits[0].doc_id in {SUMMARY, SOURCE, "003_367f1510271e3cf2"}
+
+
+def test_indexing_stops_when_asked_and_resumes_later(tmp_path: Path) -> None:
+    from tui_reader.corpus.index import Stopped
+
+    for number in range(120):
+        (tmp_path / f"{number:03}.md").write_text(f"# Doc {number}\n\ntext about gnu{number}\n")
+    corpus = load_corpus([tmp_path])
+    calls = iter([False, True])  # one batch, then stop
+    with pytest.raises(Stopped):
+        corpus.build_index(stop=lambda: next(calls))
+    assert not corpus.index_ready
+    reported: list[tuple[int, int]] = []
+    corpus.build_index(lambda done, total: reported.append((done, total)))
+    assert corpus.index_ready and reported[-1][1] == 70  # the first 50 were kept
+    assert corpus.index.search("gnu119")

@@ -105,6 +105,10 @@ Progress = Callable[[int, int], None]
 SYNC_BATCH = 50
 
 
+class Stopped(Exception):
+    """Indexing was asked to stop (the app is closing)."""
+
+
 def _file_key(doc: Document) -> tuple[bytes, int, int] | None:
     if doc.stamp is None:
         return None
@@ -175,25 +179,31 @@ class SectionIndex:
             raise
 
     @classmethod
-    def for_corpus(cls, corpus: Corpus, progress: Progress | None = None) -> SectionIndex:
+    def for_corpus(
+        cls, corpus: Corpus, progress: Progress | None = None, stop: Callable[[], bool] | None = None
+    ) -> SectionIndex:
         """The corpus's index, up to date: from its file when it has one (a damaged
         file is replaced; one that cannot be written leaves the index in memory)."""
         if corpus.index_file is not None:
             for attempt in range(2):
                 try:
                     index = cls.open(corpus.index_file)
-                    index.sync(corpus.documents, progress)
+                    index.sync(corpus.documents, progress, stop)
                     return index
                 except (sqlite3.Error, OSError):
                     if attempt == 0:
                         _remove_database(corpus.index_file)
-        return cls.build(corpus, progress)
+        index = cls()
+        index.sync(corpus.documents, progress, stop)
+        return index
 
-    def sync(self, documents: list[Document], progress: Progress | None = None) -> int:
+    def sync(
+        self, documents: list[Document], progress: Progress | None = None, stop: Callable[[], bool] | None = None
+    ) -> int:
         """Index the documents that are new or changed since they were indexed, drop
         those that are gone; returns how many were indexed. Parsed documents only
         (sketches are skipped). Commits every few documents, so an interrupted build
-        resumes where it stopped."""
+        resumes where it stopped; raises Stopped when ``stop()`` says so."""
         stored = {row[0]: tuple(row[1:]) for row in self.connection.execute("SELECT * FROM files")}
         wanted = {doc.id for doc in documents}
         gone = [doc_id for doc_id in stored if doc_id not in wanted]
@@ -202,6 +212,8 @@ class SectionIndex:
             with self._transaction():
                 self._delete(gone)
         for start in range(0, len(todo), SYNC_BATCH):
+            if stop is not None and stop():
+                raise Stopped
             batch = todo[start : start + SYNC_BATCH]
             with self._transaction():
                 self._delete([doc.id for doc in batch if doc.id in stored])

@@ -325,22 +325,25 @@ class Corpus:
     def replace_document(self, new: Document) -> None:
         self.replace_documents([new])
 
-    def build_index(self, progress: Callable[[int, int], None] | None = None) -> SectionIndex:
+    def build_index(
+        self, progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None
+    ) -> SectionIndex:
         """The full-text index of every section: kept in ``index_file`` between runs,
-        where only documents that changed since are indexed again."""
+        where only documents that changed since are indexed again. ``stop()`` can end
+        the work early (``index.Stopped`` is raised; what was done is kept)."""
         with self._index_lock:  # the app builds it in a worker, and may ask meanwhile
             if self._index is None:
                 from .index import SectionIndex
 
                 generation = self._generation
-                index = SectionIndex.for_corpus(self, progress)
+                index = SectionIndex.for_corpus(self, progress, stop)
                 while generation != self._generation:  # documents re-read meanwhile
                     generation = self._generation
                     index.sync(self.documents)
                 self._index, self._indexed = index, generation
             elif self._indexed != self._generation:  # sketches parsed since it was made
                 generation = self._generation
-                self._index.sync(self.documents, progress)
+                self._index.sync(self.documents, progress, stop)
                 self._indexed = generation
         return self._index
 

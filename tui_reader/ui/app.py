@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 import re
@@ -11,10 +12,12 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.worker import get_current_worker
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from ..corpus.index import Stopped
 from ..corpus.linked import LinkedItem, first_in_group, linked_items, related_passages
 from ..corpus.links import is_external_url
 from ..corpus.sections import slugify
@@ -119,8 +122,6 @@ class ReaderApp(App[int]):
         self.jump_origin: Location | None = None
         """Where the last jump started: `''` goes back there."""
         self._saved_position: tuple[str, str | None, float] | None = None
-        self._progress: tuple[str, int, int] | None = None
-        """What a background worker reports: (what, done, total)."""
 
     # --- layout ----------------------------------------------------------------------
 
@@ -152,58 +153,81 @@ class ReaderApp(App[int]):
         self.set_interval(2.0, self.save_position)
         many = len(self.corpus.documents) > LARGE_CORPUS
         self.set_interval(LARGE_RELOAD_SECONDS if many else RELOAD_SECONDS, self.reload_if_changed)
-        self.set_interval(0.1, self._show_progress)
         if self.corpus.pending:
             self._complete_corpus()
         elif len(self.corpus.documents) > SMALL_CORPUS:
             self.set_timer(INDEX_DELAY, self._build_index)
 
     # --- background work -------------------------------------------------------------
+    # Workers run in threads, check for cancellation and post messages (thread-safe):
+    # progress, the parsed corpus, the index, files changed on disk.
 
-    def _report(self, what: str, done: int, total: int) -> None:
-        """Progress of a worker thread, shown by the next ``_show_progress`` tick."""
-        self._progress = (what, done, total)
+    class Progress(Message):
+        def __init__(self, what: str, done: int, total: int) -> None:
+            super().__init__()
+            self.what, self.done, self.total = what, done, total
 
-    def _show_progress(self) -> None:
-        if self._progress is not None:
-            self.query_one(ProgressLine).show(*self._progress)
+    class CorpusRead(Message):
+        def __init__(self, completion: Completion) -> None:
+            super().__init__()
+            self.completion = completion
 
-    def _work_done(self) -> None:
-        self._progress = None
-        self.query_one(ProgressLine).hide()
+    class IndexReady(Message):
+        pass
+
+    class FilesChanged(Message):
+        def __init__(self, documents: list[Document]) -> None:
+            super().__init__()
+            self.documents = documents
+
+    def _reporter(self, what: str) -> Callable[[int, int], None]:
+        """A progress callback for a worker: posts at most one message a percent."""
+        last = [-1]
+
+        def report(done: int, total: int) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent != last[0]:
+                last[0] = percent
+                self.post_message(self.Progress(what, done, total))
+
+        return report
+
+    def on_reader_app_progress(self, message: Progress) -> None:
+        self.query_one(ProgressLine).show(message.what, message.done, message.total)
 
     @work(thread=True, exclusive=True, group="parse")
     def _complete_corpus(self) -> None:
         """Parse the documents the list shows from a quick first read (first run on a
         large corpus), then find the relations; the index follows."""
         worker = get_current_worker()
-        completion = self.corpus.complete_pending(
-            lambda done, total: self._report("Reading documents", done, total), stop=lambda: worker.is_cancelled
-        )
+        completion = self.corpus.complete_pending(self._reporter("Reading documents"), stop=lambda: worker.is_cancelled)
         if completion is not None and not worker.is_cancelled:
-            self.call_from_thread(self._install, completion)
+            self.post_message(self.CorpusRead(completion))
 
-    def _install(self, completion: Completion) -> None:
-        self.corpus.install(completion)
+    def on_reader_app_corpus_read(self, message: CorpusRead) -> None:
+        self.corpus.install(message.completion)
         self.by_path = {doc.relpath: doc for doc in self.corpus.documents}
         self.query_one(DocumentsPane).set_documents(self.corpus.documents)
         self._refresh_counts()
         self._refresh_bookmarks()
         if self.current_doc is not None:
             self._show_linked(self.current_doc, self.reader.current_section, force=True)
-        self._work_done()
+        self.query_one(ProgressLine).hide()
         self._build_index()
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:
         """The full-text index (only documents changed since the last run are indexed
         again); related passages for the section being read follow."""
-        self.corpus.build_index(lambda done, total: self._report("Indexing", done, total))
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._index_built)
+        worker = get_current_worker()
+        try:
+            self.corpus.build_index(self._reporter("Indexing"), stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return
+        self.post_message(self.IndexReady())
 
-    def _index_built(self) -> None:
-        self._work_done()
+    def on_reader_app_index_ready(self) -> None:
+        self.query_one(ProgressLine).hide()
         if self.current_doc is not None:
             self._find_related(self.current_doc, self.reader.current_section)
 
@@ -216,13 +240,13 @@ class ReaderApp(App[int]):
     def _find_changed(self) -> None:
         fresh = self.corpus.changed_on_disk()
         if fresh and not get_current_worker().is_cancelled:
-            self.call_from_thread(self._reload, fresh)
+            self.post_message(self.FilesChanged(fresh))
 
-    def _reload(self, fresh: list[Document]) -> None:
+    def on_reader_app_files_changed(self, message: FilesChanged) -> None:
         """Put re-read documents in place; the open one keeps its place (section and
         position within it) and its bookmarks are attached again."""
-        reloaded = {doc.id: doc for doc in fresh}
-        shown = reloaded.get(self.current_doc or "")
+        fresh = message.documents
+        shown = next((doc for doc in fresh if doc.id == self.current_doc), None)
         anchor, fraction = self.reader.position() if shown is not None else (None, 0.0)
         self.corpus.replace_documents(fresh)
         pane = self.query_one(DocumentsPane)
