@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess

@@ -40,7 +40,7 @@ async def test_opens_on_the_summary_with_its_links(seed_app: ReaderApp) -> None:
     async with seed_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert seed_app.current_doc == SUMMARY
-        assert seed_app.query_one(DocumentList).option_count == 4
+        assert seed_app.query_one(DocumentList).count == 4
         assert "summary" in header(seed_app) and "2024-11-12" in header(seed_app)
         assert group_names(seed_app) == ["Source", "Comments"]
         assert seed_app.focused is seed_app.query_one(DocumentList)
@@ -53,9 +53,9 @@ async def test_filter_narrows_as_you_type_and_escape_clears(seed_app: ReaderApp)
         await pilot.press("g", "u", "i", "d", "e")
         pane = seed_app.query_one(DocumentsPane)
         assert [doc.id for doc in pane.shown] == [GUIDE]
-        assert seed_app.query_one(DocumentList).option_count == 1
+        assert seed_app.query_one(DocumentList).count == 1
         await pilot.press("escape")
-        assert seed_app.query_one(DocumentList).option_count == 4
+        assert seed_app.query_one(DocumentList).count == 4
         assert seed_app.focused is seed_app.query_one(DocumentList)
 
 

@@ -128,3 +128,12 @@ def test_bookmarks_list(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
 
     assert snap_compare(seed_app(), terminal_size=SIZE, run_before=bookmarks)
+
+
+def test_progress_line_while_a_large_corpus_is_indexed(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def indexing(pilot: Pilot) -> None:
+        await settle(pilot)
+        pilot.app.post_message(ReaderApp.Progress("Indexing", 640, 1407))
+        await pilot.pause()
+
+    assert snap_compare(seed_app(), terminal_size=SIZE, run_before=indexing)

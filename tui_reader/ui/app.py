@@ -252,7 +252,7 @@ class ReaderApp(App[int]):
         pane = self.query_one(DocumentsPane)
         for doc in fresh:
             self.by_path[doc.relpath] = doc
-            pane.replace(doc)
+        pane.replace(*fresh)
         if shown is not None:
             if anchor is not None and shown.section(anchor) is None:
                 anchor, fraction = None, 0.0

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Vertical
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input
 
 from ..corpus.model import Document
 
@@ -22,37 +27,209 @@ KIND_STYLES = {
 }
 
 
-WRAP_LIMIT = 500
-"""Longer lists show each title on one line (cut with …): wrapping thousands of
-titles makes the list take a second to lay out."""
-
-
-def document_prompt(doc: Document, bookmarks: int = 0, wrap: bool = True) -> Text:
-    """Title on the first line; kind badge, date and bookmark count on the second.
-    Built from Text pieces, so markup in a title is shown as typed."""
-    prompt = Text(no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
-    prompt.append(doc.title, style="bold")
-    prompt.append("\n")
-    prompt.append(f" {doc.kind} ", style=KIND_STYLES.get(doc.kind, "reverse"))
-    prompt.append(f"  {doc.date or 'no date'}", style="dim")
+def document_lines(doc: Document, bookmarks: int = 0) -> tuple[Text, Text]:
+    """The title; then the kind badge, date and bookmark count. Built from Text
+    pieces, so markup in a title is shown as typed."""
+    title = Text(" ".join(doc.title.splitlines()), style="bold")
+    meta = Text()
+    meta.append(f" {doc.kind} ", style=KIND_STYLES.get(doc.kind, "reverse"))
+    meta.append(f"  {doc.date or 'no date'}", style="dim")
     if bookmarks:
-        prompt.append(f"  ★{bookmarks}", style="bold yellow")
-    return prompt
+        meta.append(f"  ★{bookmarks}", style="bold yellow")
+    return title, meta
+
+
+def haystack(doc: Document) -> str:
+    """What the filter looks in: title, kind, date, file name and tags."""
+    return f"{doc.title} {doc.kind} {doc.date or ''} {doc.relpath} {' '.join(doc.tags)}".lower()
 
 
 def matches(doc: Document, words: list[str]) -> bool:
-    haystack = f"{doc.title} {doc.kind} {doc.date or ''} {doc.relpath} {' '.join(doc.tags)}".lower()
-    return all(word in haystack for word in words)
+    text = haystack(doc)
+    return all(word in text for word in words)
 
 
-class DocumentList(OptionList):
+class DocumentList(ScrollView, can_focus=True):
+    """The documents, two lines each (title; kind, date and bookmarks), drawn with
+    the Line API: only the rows on screen are rendered, so 20,000 documents cost
+    what 20 do. Titles longer than the pane end with …."""
+
+    ROW_HEIGHT = 2
+
     BINDINGS = [
         Binding("enter", "select", "Open", tooltip="Open the highlighted document", id="documents.open"),
         Binding("j", "cursor_down", "Down", show=False, id="documents.down"),
         Binding("k", "cursor_up", "Up", show=False, id="documents.up"),
+        Binding("down", "cursor_down", "Down", show=False, id="documents.arrow-down"),
+        Binding("up", "cursor_up", "Up", show=False, id="documents.arrow-up"),
         Binding("g", "first", "First", show=False, id="documents.first"),
         Binding("G", "last", "Last", show=False, id="documents.last"),
+        Binding("home", "first", "First", show=False, id="documents.home"),
+        Binding("end", "last", "Last", show=False, id="documents.end"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="documents.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="documents.page-up"),
     ]
+
+    COMPONENT_CLASSES = {"document-list--cursor"}
+
+    DEFAULT_CSS = """
+    DocumentList {
+        background: $surface;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    DocumentList > .document-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    DocumentList:focus > .document-list--cursor {
+        background: $block-cursor-background;
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True, init=False)
+
+    class Selected(Message):
+        """A document was chosen (enter or click)."""
+
+        def __init__(self, doc_id: str) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+
+    def __init__(self, documents: list[Document] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Document] = []
+        self.counts: dict[str, int] = {}
+        self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
+        self.set_rows(documents or [])
+
+    # --- content ---------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def highlighted_doc(self) -> Document | None:
+        index = self.highlighted
+        return self.rows[index] if index is not None and index < len(self.rows) else None
+
+    def index_of(self, doc_id: str) -> int | None:
+        return next((i for i, doc in enumerate(self.rows) if doc.id == doc_id), None)
+
+    def set_rows(self, documents: list[Document], highlighted: int | None = 0) -> None:
+        """Show ``documents``; the highlight goes to ``highlighted`` (kept in range)."""
+        self.rows = list(documents)
+        self._strips.clear()
+        self.virtual_size = Size(0, self.ROW_HEIGHT * len(self.rows))
+        if not self.rows:
+            self.highlighted = None
+        else:
+            self.highlighted = min(max(highlighted or 0, 0), len(self.rows) - 1)
+        self.refresh()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = dict(counts)
+        self._strips.clear()
+        self.refresh()
+
+    def render_row(self, index: int) -> Text:
+        """The two lines of row ``index`` as text (what the list shows, uncut)."""
+        return Text("\n").join(self._row_lines(index))
+
+    def _row_lines(self, index: int) -> tuple[Text, Text]:
+        doc = self.rows[index]
+        return document_lines(doc, self.counts.get(doc.id, 0))
+
+    # --- highlight -------------------------------------------------------------------
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._strips.clear()
+        self.refresh()
+        if new is not None:
+            self.scroll_to_highlight()
+
+    def scroll_to_highlight(self) -> None:
+        if self.highlighted is None:
+            return
+        region = Region(0, self.highlighted * self.ROW_HEIGHT, 1, self.ROW_HEIGHT)
+        self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def _move(self, delta: int) -> None:
+        if not self.rows:
+            return
+        start = self.highlighted if self.highlighted is not None else 0
+        self.highlighted = min(max(start + delta, 0), len(self.rows) - 1)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def action_first(self) -> None:
+        self._move(-len(self.rows))
+
+    def action_last(self) -> None:
+        self._move(len(self.rows))
+
+    def action_page_down(self) -> None:
+        self._move(self._page)
+
+    def action_page_up(self) -> None:
+        self._move(-self._page)
+
+    def action_select(self) -> None:
+        doc = self.highlighted_doc
+        if doc is not None:
+            self.post_message(self.Selected(doc.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (round(self.scroll_y) + offset.y) // self.ROW_HEIGHT
+        if 0 <= index < len(self.rows):
+            self.highlighted = index
+            self.action_select()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # --- Line API --------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = round(self.scroll_y)
+        index, part = divmod(scroll_y + y, self.ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.rows) or width <= 0:
+            return Strip.blank(width, base)
+        cursor = index == self.highlighted
+        key = (index, part, width, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = base + self.get_component_rich_style("document-list--cursor") if cursor else base
+            line = self._row_lines(index)[part]
+            line.truncate(width - 1, overflow="ellipsis")
+            line.pad_left(1)
+            line.end = ""
+            segments = list(line.render(self.app.console))
+            strip = Strip(segments).apply_style(style).extend_cell_length(width, style).crop(0, width)
+            self._strips[key] = strip
+        return strip
 
 
 class FilterInput(Input):
@@ -93,48 +270,57 @@ class DocumentsPane(Vertical):
 
     def __init__(self, documents: list[Document], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.documents = documents
+        self.documents = list(documents)
         self.shown: list[Document] = list(documents)
         self.counts: dict[str, int] = {}
+        self._haystacks: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="filter documents…", id="filter")
-        yield DocumentList(*self._options(self.documents), id="document-list")
+        yield DocumentList(self.shown, id="document-list")
 
-    def _options(self, documents: list[Document]) -> list[Option]:
-        wrap = len(self.documents) <= WRAP_LIMIT
-        return [Option(document_prompt(doc, self.counts.get(doc.id, 0), wrap), id=doc.id) for doc in documents]
+    @property
+    def document_list(self) -> DocumentList:
+        return self.query_one(DocumentList)
 
-    def replace(self, new: Document) -> None:
-        """Show a re-read document (its title or date may have changed)."""
-        self.documents = [new if doc.id == new.id else doc for doc in self.documents]
-        self.shown = [new if doc.id == new.id else doc for doc in self.shown]
-        option_list = self.query_one(DocumentList)
-        highlighted = option_list.highlighted
-        option_list.set_options(self._options(self.shown))
-        if highlighted is not None and self.shown:
-            option_list.highlighted = min(highlighted, len(self.shown) - 1)
+    def _show(self, shown: list[Document], keep: str | None) -> None:
+        """Show ``shown``, highlighting ``keep`` if it is there (else the first)."""
+        self.shown = shown
+        listing = self.document_list
+        index = next((i for i, doc in enumerate(shown) if doc.id == keep), 0) if keep else 0
+        listing.set_rows(shown, index)
+        words = self.filter_text.split()
+        self.border_subtitle = f"{len(shown)}/{len(self.documents)}" if words else str(len(self.documents))
+
+    def _current(self) -> str | None:
+        doc = self.document_list.highlighted_doc
+        return doc.id if doc is not None else None
+
+    def replace(self, *fresh: Document) -> None:
+        """Show re-read documents (a title or date may have changed)."""
+        new = {doc.id: doc for doc in fresh}
+        for doc_id in new:
+            self._haystacks.pop(doc_id, None)
+        self.documents = [new.get(doc.id, doc) for doc in self.documents]
+        self._show([new.get(doc.id, doc) for doc in self.shown], self._current())
 
     def set_documents(self, documents: list[Document]) -> None:
-        """Show a new list (parsed in the background), keeping filter and highlight."""
-        option_list = self.query_one(DocumentList)
-        highlighted = option_list.highlighted
-        current = self.shown[highlighted].id if highlighted is not None and highlighted < len(self.shown) else None
+        """Show a new list (parsed in the background), keeping the filter, the
+        highlighted document and the scroll position."""
+        listing = self.document_list
+        keep, scroll_y = self._current(), listing.scroll_y
         self.documents = list(documents)
-        self.apply_filter(self.filter_text)
-        if current is not None:
-            self.select(current)
+        self._haystacks.clear()
+        self._show(self._filtered(self.filter_text), keep)
+        listing.scroll_to(y=scroll_y, animate=False, immediate=True)
+        listing.scroll_to_highlight()
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show how many bookmarks each document has (keeping the highlight)."""
         if counts == self.counts:
             return
         self.counts = dict(counts)
-        option_list = self.query_one(DocumentList)
-        highlighted = option_list.highlighted
-        option_list.set_options(self._options(self.shown))
-        if highlighted is not None and self.shown:
-            option_list.highlighted = min(highlighted, len(self.shown) - 1)
+        self.document_list.set_counts(counts)
 
     @property
     def filter_text(self) -> str:
@@ -146,23 +332,31 @@ class DocumentsPane(Vertical):
         field.display = True
         self.screen.set_focus(field)
 
-    def apply_filter(self, text: str) -> None:
+    def _filtered(self, text: str) -> list[Document]:
         words = text.lower().split()
-        self.shown = [doc for doc in self.documents if matches(doc, words)]
-        option_list = self.query_one(DocumentList)
-        option_list.set_options(self._options(self.shown))
-        if self.shown:
-            option_list.highlighted = 0
-        count = f"{len(self.shown)}/{len(self.documents)}" if words else str(len(self.documents))
-        self.border_subtitle = count
+        if not words:
+            return list(self.documents)
+        stacks = self._haystacks
+        shown = []
+        for doc in self.documents:
+            stack = stacks.get(doc.id)
+            if stack is None:
+                stack = stacks[doc.id] = haystack(doc)
+            if all(word in stack for word in words):
+                shown.append(doc)
+        return shown
+
+    def apply_filter(self, text: str) -> None:
+        """Show the documents matching every word; the highlighted one stays
+        highlighted while it matches."""
+        self._show(self._filtered(text), self._current())
 
     def select(self, doc_id: str) -> None:
         """Highlight ``doc_id`` in the list (when it is shown)."""
-        option_list = self.query_one(DocumentList)
-        for index, doc in enumerate(self.shown):
-            if doc.id == doc_id:
-                option_list.highlighted = index
-                return
+        listing = self.document_list
+        index = listing.index_of(doc_id)
+        if index is not None:
+            listing.highlighted = index
 
     def on_mount(self) -> None:
         self.border_subtitle = str(len(self.documents))
@@ -173,8 +367,7 @@ class DocumentsPane(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        option_list = self.query_one(DocumentList)
-        option_list.focus()
+        self.document_list.focus()
         if len(self.shown) == 1:
             self.post_message(self.Opened(self.shown[0].id))
 
@@ -186,7 +379,6 @@ class DocumentsPane(Vertical):
         self.apply_filter("")
         self.screen.set_focus(self.query_one(DocumentList))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_document_list_selected(self, event: DocumentList.Selected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.Opened(event.option.id))
+        self.post_message(self.Opened(event.doc_id))
