@@ -23,7 +23,7 @@ def all_bindings(cls: type) -> list[Binding]:
         for binding in klass.__dict__.get("BINDINGS", []):
             if not isinstance(binding, Binding) or binding.key in seen:
                 continue
-            if binding.key in _SIDEWAYS or binding.action == "app.quit":
+            if binding.key in _SIDEWAYS or binding.action in ("app.quit", "help_quit"):
                 continue
             seen.add(binding.key)
             result.append(binding)
