@@ -9,8 +9,9 @@ Every figure is measured in this run against a baseline of the same run:
 - load cold / warm: what the app does at start (``load_corpus(defer=True)``) with an
   empty cache (files only sketched: front matter and first heading) and with every
   file unchanged since the previous run;
-- usable list cold / warm: from before loading until the first frame with every
-  document in the list is handed to the terminal (``App._display``);
+- usable list cold / warm: in a fresh process, from its start (imports included)
+  until the first frame with every document in the list is handed to the terminal
+  (``App._display``);
 - all parsed + indexed (cold): from before loading until the background workers have
   parsed every document and built the index (the list is usable all along);
 - index build: the FTS5 index of every section into an empty index file; index
@@ -27,7 +28,6 @@ Each timing is the median of --runs runs (3 by default).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import random
 import shutil
@@ -65,53 +65,65 @@ def fresh_cache() -> None:
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tui-reader-bench-cache-")
 
 
-def _listed(app) -> int:  # type: ignore[no-untyped-def]
-    from tui_reader.ui.documents import DocumentsPane
+USABLE = """
+import time
+started = time.perf_counter()
+import asyncio, os, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()
+from tui_reader.corpus import load_corpus
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.documents import DocumentsPane
 
-    return len(app.query_one(DocumentsPane).shown)
+
+class TimedApp(ReaderApp):
+    # Notes when the first frame showing every document is handed to the terminal
+    # (headless: where it would be). pilot.pause() would not do: it waits for the
+    # process to be idle, and the background workers keep it busy.
+    usable_at = None
+
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if self.usable_at is None and renderable is not None and not self._batch_count:
+            try:
+                listed = len(self.query_one(DocumentsPane).shown)
+            except Exception:  # not composed yet
+                return
+            if listed == len(self.corpus.documents):
+                self.usable_at = time.perf_counter()
 
 
-async def _usable(folder: Path, until_indexed: bool = False) -> float:
-    from tui_reader.ui.app import ReaderApp
-
-    class TimedApp(ReaderApp):
-        """Notes when the first frame showing every document is handed to the
-        terminal (headless: where it would be). ``pilot.pause()`` would not do: it
-        waits for the process to be idle, and the workers keep it busy."""
-
-        usable_at: float | None = None
-
-        def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            super()._display(screen, renderable)
-            if self.usable_at is None and renderable is not None and not self._batch_count:
-                try:
-                    listed = _listed(self)
-                except Exception:  # not composed yet
-                    return
-                if listed == len(self.corpus.documents):
-                    self.usable_at = time.perf_counter()
-
-    started = time.perf_counter()
-    app = TimedApp(load_corpus([folder], defer=True))
+async def main():
+    app = TimedApp(load_corpus([Path(sys.argv[1])], defer=True))
     async with app.run_test(size=(140, 40)) as pilot:
         while app.usable_at is None:
             await asyncio.sleep(0.001)
-        elapsed = app.usable_at - started
-        if until_indexed:
+        usable, indexed = app.usable_at - started, 0.0
+        if sys.argv[3] == "indexed":
             while app.corpus.pending or not app.corpus.index_ready:
                 await pilot.pause(0.02)
-            elapsed = time.perf_counter() - started
+            indexed = time.perf_counter() - started
         app.workers.cancel_all()
-    return elapsed
+    print(usable, indexed)
+
+asyncio.run(main())
+"""
 
 
 def usable(folder: Path, runs: int, cold: bool, until_indexed: bool = False) -> float:
+    """Seconds from the start of a fresh process (imports included) to the first
+    frame with every document listed, or to every document parsed and indexed."""
     times = []
     for _ in range(runs):
-        os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tui-reader-bench-data-")
         if cold:
             fresh_cache()
-        times.append(asyncio.run(_usable(folder, until_indexed)))
+        result = subprocess.run(
+            [sys.executable, "-c", USABLE, str(folder), str(ROOT), "indexed" if until_indexed else "list"],
+            capture_output=True, text=True, check=True, env=os.environ.copy(),
+        )
+        first, indexed = (float(value) for value in result.stdout.split()[-2:])
+        times.append(indexed if until_indexed else first)
     return statistics.median(times)
 
 
@@ -171,6 +183,7 @@ def measure(folder: Path, runs: int) -> dict[str, float]:
     load_corpus([folder])  # fills the cache
     figures["load warm"] = median_time(lambda: load_corpus([folder], defer=True), runs)
     figures["usable cold"] = usable(folder, runs, cold=True)
+    load_corpus([folder])  # every document parsed into this cache: the next starts are warm
     figures["usable warm"] = usable(folder, runs, cold=False)
     figures["parsed+indexed cold"] = usable(folder, runs, cold=True, until_indexed=True)
     corpus = load_corpus([folder])

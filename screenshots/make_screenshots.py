@@ -3,7 +3,9 @@
     python screenshots/make_screenshots.py
 
 Writes screenshots/*.svg (shown in the README). Uses a temporary state directory,
-so it never touches yours.
+so it never touches yours. Two scenes need the 1,407 digests of
+``../shared/corpora/newsletter-summaries/`` beside the project; without them they are
+skipped (and their old SVGs kept).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.pilot import Pilot
 
 HERE = Path(__file__).resolve().parent
 SIZE = (140, 40)
+DIGESTS = HERE.parent.parent / "shared" / "corpora" / "newsletter-summaries"
 Scene = Callable[[Pilot], Awaitable[None]]
 
 
@@ -60,6 +63,33 @@ async def help_screen(pilot: Pilot) -> None:
     await pilot.press("question_mark")
 
 
+async def first_run_on_the_digests(pilot: Pilot) -> None:
+    """The list is usable while the documents are read behind the progress line."""
+    from textual.widgets import ProgressBar
+
+    from tui_reader.ui.progress import ProgressLine
+
+    app = pilot.app
+    line = app.query_one(ProgressLine)
+    for _ in range(400):
+        await pilot.pause(0.01)
+        if line.display and line.query_one(ProgressBar).progress >= 300:
+            break
+    await pilot.press("G", "k", "k")
+    app.workers.cancel_all()
+
+
+async def search_the_digests(pilot: Pilot) -> None:
+    app = pilot.app
+    for _ in range(1200):  # until every document is read and indexed
+        await pilot.pause(0.05)
+        if not app.corpus.pending and app.corpus.index_ready:  # type: ignore[attr-defined]
+            break
+    await pilot.press("ctrl+f", *'"code review" agent*')
+    await pilot.pause(0.5)
+    await pilot.press("down", "down")
+
+
 SCENES: dict[str, Scene] = {
     "main": main_view,
     "source-timestamps": source_timestamps,
@@ -69,13 +99,17 @@ SCENES: dict[str, Scene] = {
     "bookmarks": bookmarks,
     "help": help_screen,
 }
+DIGEST_SCENES: dict[str, Scene] = {
+    "digests-first-run": first_run_on_the_digests,
+    "digests-search": search_the_digests,
+}
 
 
-async def shoot(name: str, scene: Scene) -> Path:
+async def shoot(name: str, scene: Scene, folder: Path | None = None) -> Path:
     from tui_reader.corpus import load_corpus
     from tui_reader.ui.app import ReaderApp
 
-    app = ReaderApp(load_corpus([]))
+    app = ReaderApp(load_corpus([folder] if folder else [], defer=True))
     async with app.run_test(size=SIZE) as pilot:  # a fresh state directory per scene
         await pilot.pause()
         await scene(pilot)
@@ -91,6 +125,13 @@ def main() -> None:
             os.environ[variable] = state
         for name, scene in SCENES.items():
             print(asyncio.run(shoot(name, scene)).relative_to(HERE.parent))
+        if not DIGESTS.is_dir():
+            print("skipped the digest scenes: ../shared/corpora/newsletter-summaries is missing")
+            return
+        for name, scene in DIGEST_SCENES.items():
+            with tempfile.TemporaryDirectory() as cache:  # a first run: nothing cached
+                os.environ["XDG_CACHE_HOME"] = cache
+                print(asyncio.run(shoot(name, scene, DIGESTS)).relative_to(HERE.parent))
 
 
 if __name__ == "__main__":

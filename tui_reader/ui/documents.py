@@ -44,11 +44,6 @@ def haystack(doc: Document) -> str:
     return f"{doc.title} {doc.kind} {doc.date or ''} {doc.relpath} {' '.join(doc.tags)}".lower()
 
 
-def matches(doc: Document, words: list[str]) -> bool:
-    text = haystack(doc)
-    return all(word in text for word in words)
-
-
 class DocumentList(ScrollView, can_focus=True):
     """The documents, two lines each (title; kind, date and bookmarks), drawn with
     the Line API: only the rows on screen are rendered, so 20,000 documents cost
