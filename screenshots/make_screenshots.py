@@ -67,16 +67,17 @@ async def first_run_on_the_digests(pilot: Pilot) -> None:
     """The list is usable while the documents are read behind the progress line."""
     from textual.widgets import ProgressBar
 
+    from tui_reader.ui.documents import DocumentList
     from tui_reader.ui.progress import ProgressLine
 
     app = pilot.app
     line = app.query_one(ProgressLine)
     for _ in range(400):
         await pilot.pause(0.01)
-        if line.display and line.query_one(ProgressBar).progress >= 300:
+        if line.display and line.query_one(ProgressBar).progress >= 400:
             break
-    await pilot.press("G", "k", "k")
-    app.workers.cancel_all()
+    app.workers.cancel_all()  # stop here: keys would wait for the busy workers
+    app.query_one(DocumentList).highlighted = 12
 
 
 async def search_the_digests(pilot: Pilot) -> None:
