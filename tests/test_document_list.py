@@ -155,3 +155,19 @@ async def test_bookmark_counts_show_on_the_second_line(seed_app) -> None:  # typ
         assert "★2" in listing.render_row(index).plain
         assert "★" not in listing.render_row(listing.index_of(SUMMARY)).plain
         assert "★2" in "\n".join(screen_lines(listing))
+
+
+async def test_a_filter_matching_nothing_says_so() -> None:
+    app = ListApp(synthetic(100))
+    async with app.run_test(size=(60, 20)) as pilot:
+        pane = app.query_one(DocumentsPane)
+        pane.open_filter()
+        await pilot.press(*"zzz")
+        listing = pane.document_list
+        assert listing.count == 0 and listing.highlighted is None
+        assert screen_lines(listing)[0].strip() == "No document matches the filter."
+        await pilot.press("enter", "enter")  # nothing to open, nothing breaks
+        assert app.opened == []
+        pane.open_filter()
+        await pilot.press("escape")
+        assert listing.count == 100

@@ -95,6 +95,8 @@ class DocumentList(ScrollView, can_focus=True):
         self.rows: list[Document] = []
         self.counts: dict[str, int] = {}
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
+        self.empty_text = "No documents."
+        """Shown (dim) when there are no rows."""
         self.set_rows(documents or [])
 
     # --- content ---------------------------------------------------------------------
@@ -210,6 +212,10 @@ class DocumentList(ScrollView, can_focus=True):
         index, part = divmod(scroll_y + y, self.ROW_HEIGHT)
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if not self.rows and y == 0 and width > 0:
+            line = Text(f" {self.empty_text}", style="dim italic", no_wrap=True, end="")
+            line.truncate(width, overflow="ellipsis")
+            return Strip(list(line.render(self.app.console))).apply_style(base).extend_cell_length(width, base)
         if index >= len(self.rows) or width <= 0:
             return Strip.blank(width, base)
         cursor = index == self.highlighted
@@ -283,8 +289,9 @@ class DocumentsPane(Vertical):
         self.shown = shown
         listing = self.document_list
         index = next((i for i, doc in enumerate(shown) if doc.id == keep), 0) if keep else 0
-        listing.set_rows(shown, index)
         words = self.filter_text.split()
+        listing.empty_text = "No document matches the filter." if words else "No documents."
+        listing.set_rows(shown, index)
         self.border_subtitle = f"{len(shown)}/{len(self.documents)}" if words else str(len(self.documents))
 
     def _current(self) -> str | None:
