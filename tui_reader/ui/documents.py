@@ -39,6 +39,11 @@ def document_lines(doc: Document, bookmarks: int = 0) -> tuple[Text, Text]:
     return title, meta
 
 
+def position(documents: list[Document], doc_id: str | None) -> int | None:
+    """Where ``doc_id`` is in ``documents`` (None if absent)."""
+    return next((i for i, doc in enumerate(documents) if doc.id == doc_id), None)
+
+
 def haystack(doc: Document) -> str:
     """What the filter looks in: title, kind, date, file name and tags."""
     return f"{doc.title} {doc.kind} {doc.date or ''} {doc.relpath} {' '.join(doc.tags)}".lower()
@@ -110,8 +115,8 @@ class DocumentList(ScrollView, can_focus=True):
         index = self.highlighted
         return self.rows[index] if index is not None and index < len(self.rows) else None
 
-    def index_of(self, doc_id: str) -> int | None:
-        return next((i for i, doc in enumerate(self.rows) if doc.id == doc_id), None)
+    def index_of(self, doc_id: str | None) -> int | None:
+        return position(self.rows, doc_id)
 
     def set_rows(self, documents: list[Document], highlighted: int | None = 0) -> None:
         """Show ``documents``; the highlight goes to ``highlighted`` (kept in range)."""
@@ -140,8 +145,7 @@ class DocumentList(ScrollView, can_focus=True):
     # --- highlight -------------------------------------------------------------------
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        self._strips.clear()
-        self.refresh()
+        self.refresh()  # cached strips are keyed by whether they carry the cursor
         if new is not None:
             self.scroll_to_highlight()
 
@@ -379,7 +383,7 @@ class DocumentsPane(Vertical):
         field.value = ""
         field.display = False
         self.apply_filter("")
-        self.screen.set_focus(self.query_one(DocumentList))
+        self.screen.set_focus(self.document_list)
 
     def on_document_list_selected(self, event: DocumentList.Selected) -> None:
         event.stop()
