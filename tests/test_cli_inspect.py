@@ -16,12 +16,12 @@ DOCUMENT_KEYS = {
     "id", "path", "kind", "title", "date", "url",
     "sections", "links", "timestamps", "comments", "warnings",
 }
-OPTIONAL_DOCUMENT_KEYS = {"tags"}
+OPTIONAL_DOCUMENT_KEYS = {"tags", "kind_reason", "format", "source_url", "media_url"}
 SECTION_KEYS = {"anchor", "title", "level", "line"}
 LINK_KEYS = {"text", "url", "line"}
 TIMESTAMP_KEYS = {"label", "seconds", "title", "url", "line"}
-COMMENT_KEYS = {"line", "text"}
-RELATION_KEYS = {"from", "to", "type", "from_section", "to_section"}
+COMMENT_KEYS = {"line", "text", "author", "depth", "date"}
+RELATION_KEYS = {"from", "to", "type", "from_section", "to_section", "reason"}
 KINDS = {"summary", "source", "comments", "guide", "article", "note"}
 RELATION_TYPES = {"summarizes", "comments-on", "links-to", "related"}
 
@@ -89,6 +89,8 @@ def test_json_documents_schema(seeds_json: dict) -> None:
         for comment in doc["comments"]:
             assert set(comment) == COMMENT_KEYS
             assert isinstance(comment["line"], int) and isinstance(comment["text"], str)
+            assert isinstance(comment["depth"], int) and comment["depth"] >= 0
+        assert isinstance(doc["kind_reason"], str) and doc["kind_reason"], doc["id"]
 
 
 def test_json_relations_schema(seeds_json: dict) -> None:
@@ -105,6 +107,7 @@ def test_json_relations_schema(seeds_json: dict) -> None:
             assert set(rel) == RELATION_KEYS
         assert rel["from"] in ids and rel["to"] in ids
         assert rel["type"] in RELATION_TYPES
+        assert rel["type"] == "related" or rel["reason"], rel
         assert rel["from_section"] is None or rel["from_section"] in anchors[rel["from"]]
         assert rel["to_section"] is None or rel["to_section"] in anchors[rel["to"]]
 
@@ -124,13 +127,19 @@ def test_json_content_matches_the_seeds(seeds_json: dict) -> None:
         "line": 90,
     }
     assert len(docs["002_a2ea35e4aae3ff3a"]["comments"]) == 12
-    assert {
+    summarizes = {
         "from": "000_8a679a843d40f975",
         "to": "001_fcd5aa9764726396",
         "type": "summarizes",
         "from_section": "netflixs-engineering-culture",
         "to_section": None,
-    } in seeds_json["relations"]
+    }
+    found = [r for r in seeds_json["relations"] if {k: r[k] for k in summarizes} == summarizes]
+    assert len(found) == 1
+    assert found[0]["reason"].startswith("**Link:** line: ")
+    # Why each seed has its kind, in words.
+    assert docs["002_a2ea35e4aae3ff3a"]["kind_reason"] == "one comment a line, 12 comments"
+    assert docs["001_fcd5aa9764726396"]["kind_reason"].startswith("the page's own URL in its front matter")
 
 
 def test_json_is_the_same_for_the_seeds_folder(seeds_json: dict) -> None:

@@ -461,8 +461,9 @@ def test_normalize_url_identities() -> None:
         "https://example.com/a?page=3"
     )
     assert normalize_url("https://example.com/a/") == normalize_url("http://EXAMPLE.com/a")
-    # Position parameters are only dropped for YouTube.
-    assert normalize_url("https://example.com/v?t=10") == "example.com/v?t=10"
+    # A start position names no other page, on any host (a chapter link is the episode).
+    assert normalize_url("https://example.com/v?t=10") == "example.com/v"
+    assert normalize_url("https://example.com/v?start=10&id=4") == "example.com/v?id=4"
 
 
 def test_normalize_url_is_idempotent_on_tricky_paths() -> None:

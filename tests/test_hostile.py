@@ -14,6 +14,7 @@ app driven by Pilot.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import os
 import re
@@ -825,13 +826,16 @@ def test_read_document_takes_any_bytes_and_any_name(fuzz_dir: Path, data: bytes,
 @FUZZ
 @given(hostile_text)
 def test_comment_dumps_of_any_text(text: str) -> None:
-    """A file named like comments is read as a dump: every comment is a line of it,
+    """A file named like comments is read as a dump: every comment is a line of it
+    (HTML entities decoded, control characters made visible: ``&#x1b;`` is ``␛``),
     and the dump renders safely."""
     text, _ = decode(text.encode("utf-8", "surrogatepass"))
     doc = parse_document(text, Path("/fuzz/comments.md"), "comments.md", "comments")
     lines = doc.lines
     for comment in doc.comments:
-        assert lines[comment.line - 1].strip() == comment.text
+        if doc.format == "one comment a line":
+            assert visible(html.unescape(lines[comment.line - 1])).strip() == comment.text
+        assert not has_controls(comment.text)
     parse_dump(lines, 1)
     looks_like_dump(lines)
     for line in render_document(doc, 50).lines:

@@ -27,7 +27,9 @@ def parser_fingerprint() -> str:
     """A hash of the corpus package's source: cached records from another version of
     the parser are never used."""
     digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for module in sorted(here.rglob("*.py")):
+        digest.update(module.relative_to(here).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -48,9 +50,15 @@ def to_record(doc: Document) -> str:
             "timestamps": [[t.label, t.seconds, t.title, t.url, t.line] for t in doc.timestamps],
             "description": doc.description,
             "description_line": doc.description_line,
-            "comments": [[c.line, c.text] for c in doc.comments],
+            "comments": [[c.line, c.text, c.author, c.depth, c.end_line, c.date] for c in doc.comments],
             "warnings": doc.warnings,
             "plain_text": doc.plain_text,
+            "kind_reason": doc.kind_reason,
+            "format": doc.format,
+            "source_url": doc.source_url,
+            "source_title": doc.source_title,
+            "pointers": doc.pointers,
+            "media_url": doc.media_url,
         },
         ensure_ascii=False,
         default=str,  # front matter dates and the like: kept as text
@@ -80,6 +88,12 @@ def from_record(record: str, path: Path, relpath: str, doc_id: str, stamp: tuple
         warnings=data["warnings"],
         plain_text=data["plain_text"],
         stamp=stamp,
+        kind_reason=data["kind_reason"],
+        format=data["format"],
+        source_url=data["source_url"],
+        source_title=data["source_title"],
+        pointers=list(data["pointers"]),
+        media_url=data["media_url"],
     )
 
 

@@ -314,8 +314,8 @@ class SectionIndex:
         """word -> the term the porter tokenizer stores for it."""
         return {w: porter(w) for w in set(tokens)}
 
-    def query_terms(self, text: str, title: str = "") -> list[tuple[str, float]]:
-        """The most distinctive words of a passage, by tf-idf, as index terms."""
+    def query_terms(self, text: str, title: str = "", limit: int = MAX_QUERY_TERMS) -> list[tuple[str, float]]:
+        """The ``limit`` most distinctive words of a passage, by tf-idf, as index terms."""
         tokens = words(text) + words(title) * 2
         if not tokens:
             return []
@@ -331,7 +331,7 @@ class SectionIndex:
             idf = math.log(1 + total / df)
             scored.append((term, (1 + math.log(count)) * idf))
         scored.sort(key=lambda item: -item[1])
-        return scored[:MAX_QUERY_TERMS]
+        return scored[:limit]
 
     def weighted(
         self, terms: list[tuple[str, float]], limit: int, exclude_doc: str | None = None,

@@ -2,25 +2,65 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
+from linkify_it import LinkifyIt
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .formats import chapters as _chapters
+from .formats import media as _media
+from .formats.summaries import wikilinks
 from .model import Link, Timestamp
 from .text import visible
 
-_markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Bare URLs are links (linkify-it-py, as GFM's autolinks extension reads them): the
+# inline rule takes those with a scheme; ``www.`` ones are found in the text after.
+_markdown = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
+_linkify = LinkifyIt()
 # Block structure only: inline parsing is most of markdown-it's time, and the model
 # needs it only where links, headings or bold leads can be.
 _blocks_only = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
 
 
 def _needs_inline(content: str, heading: bool, bold_leads: bool) -> bool:
-    if heading or "[" in content or "<" in content:
+    if heading or "[" in content or "<" in content or "www." in content:
         return True
+    if "://" in content:
+        # The tail of a linked image split over blank lines ("](https://...)", see
+        # render/prepare.py) is no bare URL.
+        return not content.startswith("](")
     return bold_leads and content.startswith(("**", "__"))
+
+
+def _www_links(children: list[Token]) -> list[Token]:
+    """``www.example.com`` in text outside links made a link (markdown-it's core
+    linkify rule, which calling the inline parser alone skips)."""
+    result: list[Token] = []
+    depth = 0
+    for child in children:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        if child.type != "text" or depth or "www." not in child.content:
+            result.append(child)
+            continue
+        text, position = child.content, 0
+        for match in _linkify.match(text) or []:
+            if not match.url.startswith(("http://", "https://")) or not match.raw.lower().startswith("www."):
+                continue
+            if match.index > position:
+                result.append(Token("text", "", 0, content=text[position : match.index]))
+            result.append(Token("link_open", "a", 1, attrs={"href": match.url}))
+            result.append(Token("text", "", 0, content=match.raw))
+            result.append(Token("link_close", "a", -1))
+            position = match.last_index
+        if position < len(text):
+            result.append(Token("text", "", 0, content=text[position:]))
+    return result
 
 
 def _plain_text_children(children: list[Token]) -> None:
@@ -54,7 +94,7 @@ def parse_markdown(text: str) -> list[Token]:
                 children: list[Token] = []
                 _markdown.inline.parse(token.content, _markdown, env, children)
                 _plain_text_children(children)
-                token.children = children
+                token.children = _www_links(children) if "www." in token.content else children
             else:
                 token.children = [Token("text", "", 0, content=token.content)]
         previous = token
@@ -103,7 +143,28 @@ def extract_links(tokens: list[Token], first_line: int) -> list[Link]:
                 text_parts.append(child.content)
             elif open_url is not None and child.type == "image":
                 text_parts.append(child.content or "image")
+        if "[[" in token.content:
+            start = first_line + token.map[0]
+            for target, heading, shown, offset in wikilinks(token.content):
+                links.append(Link(shown, wiki_url(target, heading), start + token.content.count("\n", 0, offset)))
+    links.sort(key=lambda link: link.line)
     return links
+
+
+WIKI_SCHEME = "wiki:"
+
+
+def wiki_url(target: str, heading: str | None = None) -> str:
+    """The URL a ``[[Target#Heading]]`` link stands for in the model and the reader."""
+    return f"{WIKI_SCHEME}{quote(target.strip(), safe='')}" + (f"#{quote(heading.strip(), safe='')}" if heading else "")
+
+
+def wiki_target(url: str) -> tuple[str, str | None] | None:
+    """(target, heading) of a ``wiki:`` URL, else None."""
+    if not url.startswith(WIKI_SCHEME):
+        return None
+    target, _, heading = url[len(WIKI_SCHEME) :].partition("#")
+    return unquote(target), unquote(heading) or None
 
 
 # --- URL normalisation -------------------------------------------------------------
@@ -144,10 +205,18 @@ _TRACKING_PARAMS = {
     "showwelcome",
     "showwelcomeonshare",
 }
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
-# Parameters that only position a player inside the page they identify.
-_POSITION_PARAMS = {"t", "start", "time_continue"}
-_YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "music.youtube.com"}
+_TRACKING_PARAMS |= {
+    "lc", "igsh", "mibextid", "ref_source", "spm", "share", "sharing", "amp", "ito", "cid", "src", "via",
+    "utm", "fb_action_ids", "fb_action_types", "fb_source", "action_object_map", "_ga", "_gl", "yclid",
+    "wt.mc_id", "wt_mc_id", "rss", "from", "ncid", "sr_share", "context", "nav", "smid", "smtyp", "partner",
+}
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "mc_", "oly_", "vero_")
+# Parameters that only position a player inside the page they identify: dropped on
+# every host (a chapter link and the episode page are the same page).
+_POSITION_PARAMS = set(_media.POSITION_PARAMS)
+_MOBILE_PREFIXES = ("m.", "mobile.", "amp.")
+_REDDIT_HOSTS = {"reddit.com", "old.reddit.com", "new.reddit.com", "np.reddit.com", "i.reddit.com", "redd.it"}
+_MEDIUM_ID = re.compile(r"-([0-9a-f]{10,16})$")
 
 
 def _is_tracking(name: str) -> bool:
@@ -155,13 +224,50 @@ def _is_tracking(name: str) -> bool:
     return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
 
 
+def _canonical_host(host: str) -> str:
+    while host.startswith("www."):
+        host = host[4:]
+    for prefix in _MOBILE_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+    return re.sub(r"\.m\.(wikipedia|wiktionary|wikimedia)\.org$", r".\1.org", host)
+
+
+def _site_identity(host: str, path: str, query: list[tuple[str, str]]) -> tuple[str, str, list[tuple[str, str]]]:
+    """One spelling for pages that several URL forms name: every YouTube form is
+    ``youtube.com/watch?v=ID``; a Reddit thread is ``reddit.com/comments/ID``; a
+    Medium story is ``medium.com/p/ID``; ``twitter.com`` is ``x.com``."""
+    video = _media.youtube_id(f"https://{host}{path}?{urlencode(query)}")
+    if video:
+        return "youtube.com", "/watch", [("v", video)]
+    if host in _REDDIT_HOSTS or host.endswith(".reddit.com"):
+        if host == "redd.it" and path.strip("/"):
+            return "reddit.com", f"/comments/{path.strip('/').split('/')[0]}", []
+        match = re.match(r"^(?:/r/[^/]+)?/comments/([A-Za-z0-9]+)", path)
+        if match:
+            return "reddit.com", f"/comments/{match.group(1)}", []
+        return "reddit.com", path, query
+    if host in ("twitter.com", "mobile.twitter.com", "x.com"):
+        return "x.com", path, []
+    if host == "medium.com" or host.endswith(".medium.com"):
+        match = _MEDIUM_ID.search(path.rstrip("/"))
+        if match:
+            return "medium.com", f"/p/{match.group(1)}", []
+    if host == "news.ycombinator.com":
+        return host, path, [(k, v) for k, v in query if k == "id"]
+    return host, path, query
+
+
+@functools.lru_cache(maxsize=65_536)
 def normalize_url(url: str) -> str | None:
     """A comparable form of an ``http(s)`` URL, or ``None`` for anything else.
 
-    Lower-case host without ``www.``, no scheme distinction, no default port, no
-    fragment, no tracking parameters (identity parameters such as YouTube's ``v``
-    are kept, sorted), no trailing slash. ``youtu.be/ID`` becomes
-    ``youtube.com/watch?v=ID``.
+    Lower-case host without ``www.`` or ``m.``, no scheme distinction, no default
+    port, no fragment, no tracking parameters (``utm_*``, ``si``, ``lc``,
+    ``fbclid``, ...) and no start position (``t``, ``start``), the remaining
+    parameters sorted, no trailing slash or ``index.html``. Every YouTube form
+    (``youtu.be/ID``, ``/live/ID``, ``/shorts/ID``, ``/embed/ID``) becomes
+    ``youtube.com/watch?v=ID``; Apple Podcasts keeps ``i`` (the episode).
     """
     try:
         parts = urlsplit(url.strip())
@@ -174,30 +280,35 @@ def normalize_url(url: str) -> str | None:
         return None
     if not host or any(ch.isspace() for ch in host):  # no web host has blanks
         return None
-    while host.startswith("www."):
-        host = host[4:]
+    host = _canonical_host(host)
     path = parts.path or ""
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    if host == "youtu.be" and path.strip("/"):
-        query = [("v", path.strip("/").split("/")[0]), *query]
-        host, path = "youtube.com", "/watch"
-    is_youtube = host in _YOUTUBE_HOSTS
-    if is_youtube:
-        host = "youtube.com"
-    kept = [
+    query = [
         (name, value)
-        for name, value in query
-        if not _is_tracking(name) and not (is_youtube and name in _POSITION_PARAMS)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(name) and name not in _POSITION_PARAMS
     ]
-    kept.sort()
+    host, path, query = _site_identity(host, path, query)
+    query.sort()
     # One spelling for each path: decoded, then re-encoded (so ``%3F`` stays in the
     # path instead of becoming a query, and the result normalises to itself).
     path = quote(unquote(path), safe="/:@!$&'()*+,;=~", errors="replace")
-    path = re.sub(r"/{2,}", "/", path).rstrip("/")
+    path = re.sub(r"/{2,}", "/", path)
+    path = re.sub(r"/(?:index\.html?|index\.php|amp)$", "", path).rstrip("/")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    return urlunsplit(("https", netloc, path, urlencode(kept), "")).removeprefix("https://")
+    return urlunsplit(("https", netloc, path, urlencode(query), "")).removeprefix("https://")
+
+
+def same_page_reason(first: str, second: str) -> str:
+    """Why two URLs name one page, in words for a relation's reason."""
+    a, b = _display(first), _display(second)
+    return f"links to its URL {a}" if a == b else f"{a} = {b}"
+
+
+def _display(url: str) -> str:
+    text = re.sub(r"^https?://(?:www\.)?", "", url.strip()).rstrip("/")
+    return text if len(text) <= 70 else text[:69] + "…"
 
 
 def url_fragment(url: str) -> str:
@@ -219,90 +330,19 @@ def is_external_url(url: str) -> bool:
 
 
 # --- Episode timestamps ------------------------------------------------------------
+# The recognisers live in formats/chapters.py and formats/media.py; these names are
+# the model's (and its tests') way in.
 
-_LABEL = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
-_TIMESTAMP_LINE = re.compile(
-    r"^\s*(?:[-*+•]\s+)?"  # an optional list bullet
-    r"(?P<open>\(?)\[(?P<label>" + _LABEL + r")\]\((?P<url><[^>]*>|[^)\s]+)\)\)?"
-    r"\s*(?:[-–—:|]\s*)?(?P<title>.*?)\s*$"
-)
-_DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
+label_seconds = _chapters.label_seconds
+url_seconds = _chapters.url_seconds
 
 
-def label_seconds(label: str) -> int:
-    seconds = 0
-    for part in label.split(":"):
-        seconds = seconds * 60 + int(part)
-    return seconds
-
-
-def url_seconds(url: str) -> int | None:
-    """The start time a video URL asks for: ``t=985s``, ``t=1h2m3s``, ``t=123``,
-    ``#t=123``, ``start=123``; ``None`` when it names none."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    params = parse_qsl(parts.query) + parse_qsl(parts.fragment)
-    for name, value in params:
-        if name in _POSITION_PARAMS and value:
-            match = _DURATION.match(value.strip())
-            if match and any(match.group(g) for g in "hms"):
-                return (
-                    int(match.group("h") or 0) * 3600
-                    + int(match.group("m") or 0) * 60
-                    + int(match.group("s") or 0)
-                )
-    return None
-
-
-def _plain_title(title: str) -> str:
-    """Chapter titles are Markdown: drop emphasis markers and link syntax."""
-    title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
-    return re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", title).strip()
-
-
-def extract_timestamps(
-    lines: list[str], first_line: int
-) -> tuple[list[Timestamp], list[str]]:
-    """Chapter lines such as ``([16:25](https://youtube.com/watch?v=X&t=985s)) Title``.
-
-    Returns the timestamps and warnings (where the label and the URL disagree, the
-    label is kept). ``first_line`` is the file line of ``lines[0]``.
-    """
-    timestamps: list[Timestamp] = []
-    warnings: list[str] = []
-    for offset, raw in enumerate(lines):
-        if "](" not in raw:
-            continue
-        match = _TIMESTAMP_LINE.match(raw)
-        if not match:
-            continue
-        label = match.group("label")
-        url = match.group("url").strip("<>")
-        seconds = label_seconds(label)
-        line = first_line + offset
-        from_url = url_seconds(url)
-        if from_url is not None and from_url != seconds:
-            warnings.append(
-                f"line {line}: timestamp {label} ({seconds} s) disagrees with its "
-                f"URL ({from_url} s); the label is kept"
-            )
-        timestamps.append(
-            Timestamp(label, seconds, _plain_title(match.group("title")), url, line)
-        )
-    return timestamps, warnings
+def extract_timestamps(lines: list[str], first_line: int) -> tuple[list[Timestamp], list[str]]:
+    """Episode chapters in ``lines`` (the first is file line ``first_line``), and
+    warnings (where a label and its URL disagree, the label is kept)."""
+    return _chapters.find_chapters(lines, first_line)
 
 
 def url_at_second(url: str, seconds: int) -> str:
-    """``url`` set to start at ``seconds`` (replacing any ``t``/``start``)."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k not in _POSITION_PARAMS]
-    fragment = "" if parts.fragment.startswith("t=") else parts.fragment
-    if seconds:
-        query.append(("t", f"{seconds}s"))
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), fragment))
+    """``url`` told to start at ``seconds`` in its host's own terms."""
+    return _media.at_second(url, seconds)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import html
 import itertools
 import operator
 import os
@@ -18,20 +20,19 @@ import frontmatter.default_handlers
 import yaml
 from markdown_it.token import Token
 
-from . import comments as comment_dumps
-from .links import (
-    extract_links,
-    extract_timestamps,
-    inline_text,
-    normalize_url,
-    parse_markdown,
-)
-from .model import KINDS, Corpus, Document, Section
+from .formats import chapters as chapter_lists
+from .formats import kinds, media, summaries, threads
+from .formats.dates import date_in_lines, parse_date
+from .links import extract_links, inline_text, normalize_url, parse_markdown
+from .model import Corpus, Document, Section, Timestamp
+from .bundle import BundleConfig, read_configs
 from .relations import build_relations
-from .sections import build_sections, slugify
+from .sections import AnchorAllocator, build_sections, slugify
 from .text import clip, decode, excerpt, has_controls, looks_binary, one_line, visible
 
-EXTENSIONS = (".md", ".markdown", ".txt")
+EXTENSIONS = (".md", ".markdown", ".txt", ".description")
+"""Files a folder is searched for: Markdown, plain text, and the ``.description``
+files yt-dlp writes beside a video."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PLAIN_TEXT_CHARS = 2_000_000
 """Documents longer than this are shown as plain text: Markdown layout of a multi-MB
@@ -45,25 +46,22 @@ _META_MAX_DEPTH = 50
 """Front matter larger or deeper than this (YAML aliases can make a few lines into
 billions of values, or a loop) is ignored."""
 
-_DATE_KEYS = ("date", "publishedAt", "publishedDate", "published", "pubDate", "created")
-_URL_KEYS = ("url", "source", "canonical_url", "canonical", "source_url", "link", "original_url")
-_KIND_KEYS = ("kind", "type", "doctype")
-_KIND_SYNONYMS = {
-    "summaries": "summary",
-    "digest": "summary",
-    "comment": "comments",
-    "discussion": "comments",
-    "sources": "source",
-    "guides": "guide",
-    "tutorial": "guide",
-    "howto": "guide",
-    "how-to": "guide",
-    "post": "article",
-    "notes": "note",
-}
-_GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "how-to", "howto", "handbook"}
-
-
+_DATE_KEYS = (
+    "date", "publishedat", "publisheddate", "published", "published_at", "published_date", "datepublished",
+    "date_published", "pubdate", "pub_date", "upload_date", "release_date", "released", "aired", "created",
+    "created_at", "createdat", "captured_at", "saved", "date_saved", "updated", "modified", "last_reviewed",
+)
+_URL_KEYS = (
+    "url", "source", "canonical_url", "canonicalurl", "canonical", "source_url", "link", "original_url",
+    "webpage_url", "permalink",
+)
+"""Front matter keys whose URL is the page's own (for a source); for a summary or a
+comment dump the same keys point at the page it sums up or discusses."""
+_OWN_URL_KEYS = ("url", "permalink", "webpage_url")
+"""For a summary, the keys that still name the summary itself when another key
+(``source_url``, ``canonical``, ...) names its source."""
+_COMMENT_WORDS = {"comments", "comment", "thread", "discussion", "replies", "hn", "reddit", "chat", "responses", "dump"}
+_TEXT_EXTENSIONS = (".txt", ".text", ".description")
 class _TOMLHandler(frontmatter.default_handlers.BaseHandler):
     """``+++`` TOML front matter, read with the standard library (python-frontmatter
     only offers TOML when the third-party ``toml`` package is installed)."""
@@ -238,26 +236,71 @@ def _as_text(value: object) -> str:
     return "" if value is None else re.sub(r"\s+", " ", str(value)).strip()
 
 
-def _date(meta: dict[str, object]) -> str | None:
+def _lowered(meta: dict[str, object]) -> dict[str, object]:
+    """Front matter with lower-case keys (``URL:``, ``canonicalURL:``, ``Date:``)."""
+    lowered: dict[str, object] = {}
+    for key, value in meta.items():
+        lowered.setdefault(str(key).lower(), value)
+    return lowered
+
+
+def _date(meta: dict[str, object], body_lines: list[str] | None = None) -> str | None:
+    """YYYY-MM-DD from the front matter (``date``, ``publishedAt``, ``upload_date``,
+    ...) or, without one, from a metadata line near the top of the body."""
+    lowered = _lowered(meta)
+    fallback = None
     for key in _DATE_KEYS:
-        value = meta.get(key)
-        if isinstance(value, (dt.datetime, dt.date)):
-            return value.isoformat()[:10]
-        if value is not None:
-            text = _as_text(value)
-            match = re.match(r"\d{4}-\d{2}-\d{2}", text)
-            if match:
-                return match.group()
-            if text:
-                return text[:32]
-    return None
+        value = lowered.get(key)
+        if value is None:
+            continue
+        found = parse_date(value)
+        if found:
+            return found
+        if fallback is None and _as_text(value):
+            fallback = _as_text(value)[:32]
+    if body_lines:
+        found = date_in_lines(body_lines)
+        if found:
+            return found
+    return fallback
+
+
+def _meta_urls(meta: dict[str, object]) -> list[tuple[str, str]]:
+    """(key, URL) of every front matter field of _URL_KEYS holding a web URL."""
+    lowered = _lowered(meta)
+    found = []
+    for key in _URL_KEYS:
+        value = lowered.get(key)
+        if isinstance(value, str) and normalize_url(value) is not None:
+            found.append((key, value.strip()))
+    return found
 
 
 def _url(meta: dict[str, object]) -> str | None:
-    for key in _URL_KEYS:
-        value = meta.get(key)
-        if isinstance(value, str) and normalize_url(value) is not None:
-            return value.strip()
+    urls = _meta_urls(meta)
+    return urls[0][1] if urls else None
+
+
+_TOP_URL = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:url|source|original|canonical|saved from|originally published (?:at|on))"
+    r"(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*)?<?(?:\[[^\]]*\]\()?(?P<url>https?://[^\s)>\]]+)[)>]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _top_url(body_lines: list[str]) -> str | None:
+    """A URL line among the first lines of a page saved without front matter
+    (``URL: https://...``, ``Source: <https://...>``, a line with only a URL)."""
+    seen = 0
+    for raw in body_lines[:30]:
+        if not raw.strip():
+            continue
+        seen += 1
+        match = _TOP_URL.match(raw)
+        if match and normalize_url(match.group("url")):
+            return match.group("url").rstrip(".,;")
+        if seen >= 8:
+            break
     return None
 
 
@@ -275,89 +318,111 @@ def _tags(meta: dict[str, object]) -> list[str]:
     return list(seen)
 
 
-def _explicit_kind(meta: dict[str, object]) -> str | None:
-    for key in _KIND_KEYS:
-        value = meta.get(key)
-        if isinstance(value, str):
-            kind = value.strip().lower()
-            kind = _KIND_SYNONYMS.get(kind, kind)
-            if kind in KINDS:
-                return kind
-    return None
-
-
-def classify(
-    meta: dict[str, object],
-    body_lines: list[str],
-    has_headings: bool,
-    has_timestamps: bool,
-    path: Path,
-    title: str,
-) -> str:
-    """summary, source, comments, guide, article or note."""
-    explicit = _explicit_kind(meta)
-    if explicit:
-        return explicit
-    if not has_headings and (
-        (not meta and comment_dumps.looks_like_dump(body_lines))
-        or "comment" in path.stem.lower()
-    ):
-        return "comments"
-    bold_leads = {
-        line.split(":**", 1)[0].strip("* ").lower()
-        for line in body_lines
-        if line.startswith("**") and ":**" in line[:24]
-    }
-    if "link" in bold_leads and bold_leads & {"tldr", "summary", "key takeaways"}:
-        return "summary"
-    if _url(meta) or has_timestamps:
-        return "source"
-    words = {w.lower() for w in _tags(meta)} | {
-        _as_text(meta.get("category")).lower(),
-    }
-    if words & _GUIDE_WORDS or re.search(r"\bguide\b", title, re.IGNORECASE):
-        return "guide"
-    return "article" if meta else "note"
+def _unescape(text: str) -> str:
+    """HTML entities in a title (``Don&#x27;t``) decoded, then made safe to show."""
+    if "&" in text and ";" in text:
+        text = visible(html.unescape(text))
+    return text
 
 
 def _title(meta: dict[str, object], sections: list[Section], path: Path, body: str) -> str:
     """Front matter title; else the first heading; else a readable file name; else
     the opening words. A top heading that extends the front matter title (``Netflix``
     / ``Netflix Engineering Leadership Interview Guide``) is preferred."""
-    given = _as_text(meta.get("title"))
+    given = _as_text(meta.get("title") or meta.get("subject"))
     top = next((s.title for s in sections if s.level == 1 and s.anchor != "top"), "")
     heading = next((s.title for s in sections if s.anchor != "top"), "")
     if given:
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):
-            return top
-        return given
+            return _unescape(top)
+        return _unescape(given)
     if top or heading:
-        return top or heading
-    stem = re.sub(r"^[\d_-]+", "", path.stem)
-    words = re.split(r"[-_\s]+", stem)
-    if len(words) >= 2 and any(words) and all(w.isalpha() for w in words if w):
-        return " ".join(words).strip().capitalize()
+        return _unescape(top or heading)
+    readable = _file_title(path)
+    if readable:
+        return readable
     first = next((line for line in body.splitlines() if line.strip()), "")
-    return excerpt(first.lstrip("#>*-• "), 60) or one_line(path.name)
+    return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)
 
 
-def _comment_sections(dump: comment_dumps.CommentDump, last_line: int) -> list[Section]:
-    starts: list[tuple[str, str, int]] = []
-    if dump.description is not None:
-        starts.append(("description", "Post description", dump.description.line))
-    for number, comment in enumerate(dump.comments, 1):
-        starts.append(
-            (f"comment-{number}", f"Comment {number}: {excerpt(comment.text, 48)}", comment.line)
-        )
+def _file_title(path: Path) -> str | None:
+    """A file name that reads as a title (``how-we-ship``, ``ep-17-comments``,
+    ``Title [videoid]`` as yt-dlp names descriptions), or None."""
+    stem = one_line(path.stem)
+    stem = re.sub(r"\s*\[[A-Za-z0-9_-]{6,20}\]$", "", stem)  # yt-dlp's "[video id]"
+    stem = re.sub(r"^[\d_-]+(?=[A-Za-z])", "", stem)
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    if len(words) >= 2 and any(w.isalpha() for w in words) and all(w.isalnum() for w in words):
+        text = " ".join(words)
+        return text[0].upper() + text[1:]
+    return None
+
+
+def _comments_title(meta: dict[str, object], thread: threads.Thread, path: Path) -> str:
+    """A dump's title until the relations name its page ("Comments on ..."): the
+    front matter's, the discussed page's as the export gives it, the description's
+    opening words, or the file name; never "Comment 1" or "Post description"."""
+    given = _as_text(meta.get("title"))
+    if given:
+        return _unescape(given)
+    if thread.title:
+        return f"Comments on {thread.title}"
+    readable = _file_title(path)
+    if readable and re.search(r"comment|thread|discussion|repl|chat|hn|reddit", readable, re.IGNORECASE):
+        return readable
+    if thread.description is not None:
+        return excerpt(thread.description[1], 60)
+    return readable or f"{len(thread.comments)} comments ({one_line(path.name)})"
+
+
+def _comment_sections(thread: threads.Thread, body_line: int, last_line: int) -> list[Section]:
+    """A description (or the export's header) and then one section a comment, nested
+    by reply depth (a comment's section holds its replies)."""
+    allocate = AnchorAllocator()
+    starts: list[tuple[str, str, int, int]] = []
+    first = thread.comments[0].line if thread.comments else last_line + 1
+    if thread.description is not None:
+        starts.append(("description", "Post description", 2, min(thread.description[0], first)))
+    elif first > body_line:
+        starts.append(("top", "Introduction", 2, body_line))
+    for number, comment in enumerate(thread.comments, 1):
+        words = excerpt(comment.text, 48)
+        title = f"{comment.author}: {words}" if comment.author else f"Comment {number}: {words}"
+        starts.append((f"comment-{number}", clip(title), 2 + min(comment.depth, 4), comment.line))
     sections = []
-    for index, (anchor, title, line) in enumerate(starts):
-        end = starts[index + 1][2] if index + 1 < len(starts) else last_line + 1
-        sections.append(Section(anchor, title, 2, line, end))
+    for index, (anchor, title, level, line) in enumerate(starts):
+        end = last_line + 1
+        for later in starts[index + 1 :]:
+            if later[2] <= level and later[3] > line:
+                end = later[3]
+                break
+        sections.append(Section(allocate(anchor), title, level, line, end))
     return sections
 
 
-def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document:
-    """Build a Document from its (already decoded) text."""
+def _comment_hint(path: Path) -> bool:
+    words = {w for w in re.split(r"[-_.\s]+", path.stem.lower()) if w}
+    return bool(words & _COMMENT_WORDS)
+
+
+def _headings(tokens: list[Token]) -> list[str]:
+    return [
+        inline_text(tokens[i + 1])
+        for i, t in enumerate(tokens[:-1])
+        if t.type == "heading_open"
+    ]
+
+
+def _fill_chapter_urls(stamps: list[Timestamp], base: str | None) -> list[Timestamp]:
+    """Chapters without a link of their own play the page's media (or page) URL."""
+    if not base or all(stamp.url for stamp in stamps):
+        return stamps
+    return [stamp if stamp.url else dataclasses.replace(stamp, url=base) for stamp in stamps]
+
+
+def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_override: tuple[str, str] | None = None) -> Document:
+    """Build a Document from its (already decoded) text. ``kind_override``: (kind,
+    reason) that the folder's ``.tui-reader.toml`` sets for the file."""
     if "\r" in text:  # the Markdown parser counts CR as a line end: so must we
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if has_controls(text):  # text that did not come through decode()
@@ -371,16 +436,46 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
     too_deep = _too_deep(tokens)
     if too_deep:
         plain, tokens = True, []
-    timestamps, stamp_warnings = extract_timestamps(body_lines, body_line)
-    warnings.extend(stamp_warnings)
-    heading_titles = [
-        inline_text(tokens[i + 1])
-        for i, t in enumerate(tokens[:-1])
-        if t.type == "heading_open" and t.tag == "h1"
-    ]
-    has_headings = any(t.type == "heading_open" for t in tokens)
-    titles = " ".join([_as_text(meta.get("title")), *heading_titles[:1]])
-    kind = classify(meta, body_lines, has_headings, bool(timestamps), path, titles)
+    explicit = kind_override or kinds.explicit_kind(meta)
+    headings = _headings(tokens)
+    given_title = _as_text(meta.get("title") or meta.get("subject"))
+    title_words = given_title or next((h for h in headings), "") or (_file_title(path) or "")
+    lowered = _lowered(meta)
+    signals = summaries.summary_signals(lowered, body_lines, title_words)
+    hinted = _comment_hint(path)
+    thread = None
+    if not plain and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
+        thread = threads.recognise(body_lines, body_line, hinted or explicit is not None, dumps=not meta)
+    links = extract_links(tokens, body_line)
+    if thread is None:
+        timestamps, stamp_warnings = chapter_lists.find_chapters(body_lines, body_line)
+        warnings.extend(stamp_warnings)
+    else:
+        timestamps = []
+    found_pointers = summaries.pointers(lowered, body_lines, body_line) if signals.is_summary or thread else []
+    meta_urls = _meta_urls(meta)
+    own_url = meta_urls[0][1] if meta_urls else None
+    evidence = kinds.Evidence(
+        meta=lowered,
+        lines=body_lines,
+        stem=path.stem.lower(),
+        title=title_words,
+        headings=headings,
+        own_url=own_url or _top_url(body_lines),
+        chapters=len(timestamps),
+        media_links=sum(1 for link in links if media.is_media_url(link.url)),
+        code_blocks=sum(1 for t in tokens if t.type in ("fence", "code_block")),
+        thread=f"{thread.format}, {len(thread.comments)} comments" if thread else None,
+        summary=signals.reasons,
+        summary_strength=signals.strength,
+        pointer=next((p.how for p in found_pointers), None),
+        override=kind_override,
+    )
+    kind, kind_reason = kinds.classify(evidence)
+    url, source_url, source_title, pointer_targets = _identity(kind, meta_urls, body_lines, thread, found_pointers)
+    media_url = None
+    if kind == "source":
+        media_url = media.media_url(lowered, [link.url for link in links] if timestamps else [])
     doc = Document(
         id=doc_id,
         path=path,
@@ -389,13 +484,19 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
         body_line=body_line,
         kind=kind,
         meta=meta,
-        date=_date(meta),
-        url=_url(meta),
+        date=_date(meta, body_lines),
+        url=url,
         tags=_tags(meta),
-        links=extract_links(tokens, body_line),
-        timestamps=timestamps,
+        links=links,
+        timestamps=_fill_chapter_urls(timestamps, media_url or url),
         warnings=warnings,
         plain_text=plain,
+        kind_reason=kind_reason,
+        format=thread.format if thread and kind == "comments" else None,
+        source_url=source_url,
+        source_title=source_title,
+        pointers=pointer_targets,
+        media_url=media_url,
     )
     if too_deep:
         doc.warnings.append(
@@ -405,17 +506,49 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str) -> Document
         doc.warnings.append(
             f"larger than {PLAIN_TEXT_CHARS // 1_000_000} MB of text: shown as plain text"
         )
-    if kind == "comments" and not has_headings:
-        dump = comment_dumps.parse_dump(body_lines, body_line)
-        doc.comments = comment_dumps.to_comments(dump)
-        if dump.description is not None:
-            doc.description = dump.description.text
-            doc.description_line = dump.description.line
-        doc.sections = _comment_sections(dump, last_line)
+    if kind == "comments" and thread is not None:
+        doc.comments = thread.comments
+        if thread.description is not None:
+            doc.description_line, doc.description = thread.description
+        doc.sections = _comment_sections(thread, body_line, last_line)
+        doc.title = clip(_comments_title(meta, thread, path))
     else:
         doc.sections = build_sections(tokens, body_line, last_line, timestamps, body_lines)
-    doc.title = clip(_title(meta, doc.sections, path, doc.body))
+        doc.title = clip(_title(meta, doc.sections, path, doc.body))
+    doc.title = re.sub(r"\s+", " ", doc.title).strip() or one_line(path.name)
     return doc
+
+
+def _identity(
+    kind: str,
+    meta_urls: list[tuple[str, str]],
+    body_lines: list[str],
+    thread: threads.Thread | None,
+    found: list[summaries.Pointer],
+) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(own URL, source URL, source title, pointers) of a document.
+
+    A source's front matter URL (or a URL line at its top) is its own address. A
+    summary's front matter URLs point at what it sums up (``source_url:``,
+    ``canonical:``, ...), except ``url:`` / ``permalink:`` when another key names
+    the source. A comment dump's URLs (the export's header, ``url:``) name the page
+    discussed, or the thread itself: the relations decide."""
+    if kind == "summary":
+        pointer_keys = [key for key, _ in meta_urls if key not in _OWN_URL_KEYS]
+        own = next((value for key, value in meta_urls if key in _OWN_URL_KEYS), None) if pointer_keys else None
+        targets = [p.target for p in found if p.target != own]
+        web = next((p for p in found if p.target.startswith(("http://", "https://")) and p.target != own), None)
+        return own, web.target if web else None, (web.text or None) if web else None, targets
+    if kind == "comments":
+        # The thread's own header (a URL line, a LINK: field) and the front matter
+        # name the page; a link inside a comment only mentions one.
+        candidates = [url for url in ([thread.url] if thread and thread.url else []) + [v for _, v in meta_urls]]
+        targets = list(dict.fromkeys(candidates))
+        own = meta_urls[0][1] if meta_urls else None
+        web = next((t for t in targets if t.startswith(("http://", "https://"))), None)
+        return own, web, thread.title if thread else None, targets
+    own = meta_urls[0][1] if meta_urls else _top_url(body_lines) if kind == "source" else None
+    return own, None, None, []
 
 
 def _too_deep(tokens: list[Token]) -> bool:
@@ -499,12 +632,30 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
         Section("", visible(m.group(2)), len(m.group(1)), 0, 0)
         for m in itertools.islice(_HEADING.finditer(body), 20)
     ]
-    timestamps, _ = extract_timestamps(body_lines[:400], body_line)
-    titles = " ".join([_as_text(meta.get("title")), *(h.title for h in headings if h.level == 1)][:2])
-    kind = classify(meta, body_lines, bool(headings), bool(timestamps), path, titles)
+    lowered = _lowered(meta)
+    head = body_lines[:400]
+    explicit = kinds.explicit_kind(meta)
+    title_words = _as_text(meta.get("title") or meta.get("subject")) or (headings[0].title if headings else "") or (_file_title(path) or "")
+    signals = summaries.summary_signals(lowered, head, title_words)
+    hinted = _comment_hint(path)
+    thread = None
+    if explicit is None and (signals.strength < 2 or hinted):
+        thread = threads.recognise(head, body_line, hinted, dumps=not meta)
+    timestamps = [] if thread else chapter_lists.find_chapters(head, body_line)[0]
+    meta_urls = _meta_urls(meta)
+    evidence = kinds.Evidence(
+        meta=lowered, lines=head, stem=path.stem.lower(), title=title_words, headings=[h.title for h in headings],
+        own_url=(meta_urls[0][1] if meta_urls else None) or _top_url(head), chapters=len(timestamps),
+        thread=f"{thread.format}, {len(thread.comments)} comments" if thread else None,
+        summary=signals.reasons, summary_strength=signals.strength,
+        pointer="a link line" if signals.strength == 1 and any(summaries.pointers(lowered, head, body_line)) else None,
+    )
+    kind, reason = kinds.classify(evidence)
+    url = meta_urls[0][1] if meta_urls and kind not in ("summary", "comments") else None
+    title = _comments_title(meta, thread, path) if thread is not None and kind == "comments" else _title(meta, headings, path, body[:2000])
     return Document(
-        id=doc_id, path=path, relpath=relpath, text="", body_line=body_line, kind=kind,
-        title=clip(_title(meta, headings, path, body[:2000])), date=_date(meta), url=_url(meta),
+        id=doc_id, path=path, relpath=relpath, text="", body_line=body_line, kind=kind, kind_reason=reason,
+        title=clip(re.sub(r"\s+", " ", title).strip()), date=_date(meta, head), url=url,
         tags=_tags(meta), meta=meta, warnings=warnings + meta_warnings, stamp=stamp, complete=False,
     )
 
@@ -549,16 +700,47 @@ def load_corpus(paths: Iterable[Path] | None = None, cache: bool = True, defer: 
             store.put(result)
     if store is not None:
         store.close()
-    loaded = [doc for doc in documents if doc is not None]
+    bundle = read_configs(_folders(found, roots))
+    warnings.extend(bundle.warnings)
+    loaded = [apply_settings(doc, bundle) for doc in documents if doc is not None]
     if not loaded:
         names = ", ".join(str(p) for p in roots)
         detail = f" ({'; '.join(warnings[:3])})" if warnings else ""
         raise CorpusError(
-            f"no documents (*.md, *.markdown, *.txt) found in {names}{detail}"
+            f"no documents (*.md, *.markdown, *.txt, *.description) found in {names}{detail}"
         )
-    relations, resolver = build_relations(loaded) if not sketch else ([], None)
+    relations, resolver = build_relations(loaded, bundle.ties) if not sketch else ([], None)
     index_file = _index_file(roots) if cache else None
-    return Corpus(loaded, relations, warnings, resolver, index_file)
+    return Corpus(loaded, relations, warnings, resolver, index_file, bundle)
+
+
+def _folders(found: list[tuple[Path, Path]], roots: list[Path]) -> set[Path]:
+    """Every folder from a document's own up to the root it was found under: where a
+    ``.tui-reader.toml`` may stand."""
+    folders: set[Path] = set()
+    for file, root in found:
+        folder = file.parent
+        while True:
+            folders.add(folder)
+            if folder == root or folder == folder.parent or root not in folder.parents:
+                break
+            folder = folder.parent
+    return folders
+
+
+def apply_settings(doc: Document, bundle: BundleConfig | None) -> Document:
+    """``doc`` with the kind its folder's ``.tui-reader.toml`` sets, if any (parsed
+    again when the kind changes what is read: a dump's comments, a page's chapters)."""
+    override = bundle.kind_for(doc.path) if bundle is not None else None
+    if override is None or (doc.kind, doc.kind_reason) == override:
+        return doc
+    if not doc.complete or not doc.text:
+        doc.kind, doc.kind_reason = override
+        return doc
+    fresh = parse_document(doc.text, doc.path, doc.relpath, doc.id, override)
+    fresh.warnings[:0] = [w for w in doc.warnings if w not in fresh.warnings]
+    fresh.stamp = doc.stamp
+    return fresh
 
 
 def _index_file(roots: list[Path]) -> Path:

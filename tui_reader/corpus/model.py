@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    from .bundle import BundleConfig
     from .index import SectionIndex
     from .relations import LinkResolver
 
@@ -52,8 +53,16 @@ class Timestamp:
 
 @dataclass(frozen=True)
 class Comment:
+    """One comment of a thread (or one message of a chat export)."""
+
     line: int
     text: str
+    author: str | None = None
+    depth: int = 0
+    """Reply depth: 0 for a top-level comment, 1 for a reply to it, ..."""
+    end_line: int = 0
+    """The file line after the comment (0: its one line)."""
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,9 @@ class Relation:
     target_section: str | None = None
     score: float | None = None
     """For ``related``: how strongly (weighted BM25 of the source section's words)."""
+    reason: str = field(default="", compare=False)
+    """Why the two are tied, in words ("same file-name stem ep-17",
+    "youtu.be/ID = youtube.com/watch?v=ID", "content: BM25 margin 3.2x")."""
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -73,6 +85,7 @@ class Relation:
             "type": self.type,
             "from_section": self.source_section,
             "to_section": self.target_section,
+            "reason": self.reason,
         }
         if self.score is not None:
             data["score"] = self.score
@@ -102,6 +115,21 @@ class Document:
     """For a comments dump: the post description that precedes the comments."""
     description_line: int | None = None
     comments: list[Comment] = field(default_factory=list)
+    kind_reason: str = ""
+    """Why the document has its kind, in words (``inspect --json`` and the ``i`` key)."""
+    format: str | None = None
+    """The export format recognised ("Hacker News page copy", ...), if any."""
+    source_url: str | None = None
+    """For a summary or a comment dump: the page it sums up or discusses, when it
+    names it (its ``**Link:**`` line, ``source_url:``, the thread's URL); not the
+    document's own address, which is ``url``."""
+    source_title: str | None = None
+    """The words the document gives its source (the link text, the thread's title)."""
+    pointers: list[str] = field(default_factory=list)
+    """Every pointer to what the document sums up or discusses, best first: URLs, or
+    ``wiki:Target`` (see ``formats/summaries.py``)."""
+    media_url: str | None = None
+    """The URL that plays the page's episode, where its chapters have no link each."""
     warnings: list[str] = field(default_factory=list)
     plain_text: bool = False
     """Too large to lay out as Markdown: read and shown as plain text."""
@@ -163,7 +191,14 @@ class Document:
                 }
                 for t in self.timestamps
             ],
-            "comments": [{"line": c.line, "text": c.text} for c in self.comments],
+            "comments": [
+                {"line": c.line, "text": c.text, "author": c.author, "depth": c.depth, "date": c.date}
+                for c in self.comments
+            ],
+            "kind_reason": self.kind_reason,
+            "format": self.format,
+            "source_url": self.source_url,
+            "media_url": self.media_url,
             "warnings": list(self.warnings),
         }
 
@@ -186,6 +221,8 @@ class Corpus:
     resolver: LinkResolver | None = None
     index_file: Path | None = None
     """Where the full-text index is kept between runs (None: in memory only)."""
+    bundle: BundleConfig | None = None
+    """The folders' ``.tui-reader.toml`` settings (kinds and ties set by hand)."""
 
     def resolve_link(self, doc_id: str, url: str) -> tuple[str, str | None] | None:
         """The document (and section) of the corpus that ``url`` in ``doc_id`` points
@@ -203,6 +240,10 @@ class Corpus:
         """Counts changes of the documents (see ``build_index``)."""
         self._indexed = -1
         """The generation the index was last brought up to date at."""
+
+    @property
+    def ties(self) -> list:  # type: ignore[type-arg]
+        return self.bundle.ties if self.bundle is not None else []
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
@@ -227,9 +268,9 @@ class Corpus:
         doc = self._by_id.get(doc_id)
         if doc is None or doc.complete:
             return doc
-        from .loading import reread_document
+        from .loading import apply_settings, reread_document
 
-        fresh = reread_document(doc)
+        fresh = apply_settings(reread_document(doc), self.bundle)
         self._put(fresh)
         return fresh
 
@@ -240,7 +281,7 @@ class Corpus:
         touched) and the relations of the whole corpus; ``install`` puts the result
         in place. None when ``stop()`` said to give up."""
         from .cache import DocumentCache
-        from .loading import reread_document
+        from .loading import apply_settings, reread_document
         from .relations import build_relations
 
         sketches = self.pending
@@ -251,16 +292,16 @@ class Corpus:
                 if stop is not None and stop():
                     return None
                 doc = reread_document(sketch)
-                parsed[doc.id] = doc
                 if cache is not None and doc.stamp is not None:
                     cache.put(doc)
+                parsed[doc.id] = apply_settings(doc, self.bundle)
                 if progress is not None:
                     progress(number, len(sketches))
         finally:
             if cache is not None:
                 cache.close()
         documents = [parsed.get(doc.id, doc) if not doc.complete else doc for doc in list(self.documents)]
-        relations, resolver = build_relations(documents)
+        relations, resolver = build_relations(documents, self.ties)
         return Completion(parsed, relations, resolver)
 
     def install(self, completion: Completion) -> None:
@@ -284,7 +325,7 @@ class Corpus:
         (safe from a worker thread: nothing in use is touched; ``replace_documents``
         puts them in place). Files that are gone or cannot be read are left alone."""
         from .cache import DocumentCache
-        from .loading import read_document
+        from .loading import apply_settings, read_document
 
         fresh = []
         for doc in list(self.documents):
@@ -301,7 +342,7 @@ class Corpus:
             for doc in fresh:
                 cache.put(doc)
             cache.close()
-        return fresh
+        return [apply_settings(doc, self.bundle) for doc in fresh]
 
     def replace_documents(self, new: list[Document]) -> None:
         """Put re-read documents in place of those with their ids: relations and the
@@ -310,7 +351,7 @@ class Corpus:
 
         for doc in new:
             self._put(doc)
-        self.relations, self.resolver = build_relations(self.documents)
+        self.relations, self.resolver = build_relations(self.documents, self.ties)
         up_to_date = self._indexed == self._generation
         self._generation += 1
         if self._index_lock.acquire(blocking=False):  # else being built: it syncs after

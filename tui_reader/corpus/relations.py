@@ -1,30 +1,168 @@
-"""The typed link graph between documents and their sections.
+"""The typed link graph between documents and their sections, each tie with its reason.
 
-- ``summarizes``: a summary's ``**Link:**`` line points at the document it sums up;
-- ``comments-on``: a comments dump belongs to the page it was left on (by URL, or
-  by content when the dump carries no URL);
-- ``links-to``: any other link from one document of the corpus to another.
+- ``summarizes``: a summary points at the document it sums up;
+- ``comments-on``: a comment dump belongs to the page it was left on;
+- ``links-to``: any other link from one document of the corpus to another (a URL
+  the other carries, a relative path, a ``[[wikilink]]``).
+
+A summary or a dump is tied, strongest evidence first:
+
+1. a tie set in the folder's ``.tui-reader.toml``;
+2. its pointers (``**Link:**`` line, ``source_url:``, the thread's URL, a footnote, a
+   ``[[wikilink]]``), matched against the documents' own URLs, titles and files;
+3. a shared file-name stem: ``ep-17.md``, ``ep-17-comments.txt``, ``ep-17-summary.md``
+   (a ``ep-17-comments-summary.md`` sums up the comments);
+4. a shared title: "Comments on X", "Summary of X", the export's own title for X, a
+   link text that is X's title, a description that covers X's title words;
+5. content, for a dump or a summary that names nothing: the page of its folder its
+   text is most about, by BM25 over the full-text index, only when it scores at
+   least CONTENT_MARGIN times the next page.
+
+One relation per ordered pair of documents and type; a ``links-to`` is left out
+where the pair has a stronger tie.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .links import normalize_url, url_fragment
+from .links import normalize_url, same_page_reason, url_fragment, wiki_target
 from .model import Document, Relation
+from .sections import slugify
 
 _STOPWORDS = {
     "the", "and", "for", "with", "from", "that", "this", "what", "how", "why", "are",
     "was", "its", "into", "about", "your", "you", "our", "their", "has", "have", "not",
 }
 _MIN_TITLE_COVER = 0.6
+CONTENT_MARGIN = 2.0
+CONTENT_TERMS = 30
+CONTENT_SHARED = 0.2
+CONTENT_ALONE = 0.3
+CONTENT_ALONE_DUMP = 0.2
+"""With a single page in the folder there is no margin to measure: a summary must
+share more of its vocabulary with it (a comment dump beside a single page is most
+likely about it: the seeds' own case)."""
+CONTENT_MAX_PAGES = 60
+"""Content ties are looked for in folders of at most this many documents (a bundle);
+a folder of thousands of files is a library, not a bundle."""
+_ROLE_WORDS = {
+    "comments": "comments", "comment": "comments", "thread": "comments", "discussion": "comments",
+    "replies": "comments", "hn": "comments", "reddit": "comments", "chat": "comments", "responses": "comments",
+    "summary": "summary", "summaries": "summary", "tldr": "summary", "highlights": "summary", "takeaways": "summary",
+    "recap": "summary", "digest": "summary", "snips": "summary", "notes": "summary", "keypoints": "summary",
+    "transcript": "page", "shownotes": "page", "description": "page", "chapters": "page", "article": "page",
+    "post": "page", "page": "page", "episode": "page", "source": "page", "original": "page", "show": "page",
+}
+_TITLE_PATTERNS = [
+    re.compile(r"^(?:comments?|discussion|replies|thread|responses)\s+(?:on|about|for|of|to)\s+(?P<title>.+)$", re.I),
+    re.compile(r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest)\s*(?:of|from|for|on|:|-|–|—)\s*(?P<title>.+)$", re.I),
+    re.compile(r"^re:\s*(?P<title>.+)$", re.I),
+    re.compile(r"^(?P<title>.+?)\s*(?:[-–—:|(]\s*)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key takeaways|comments|discussion)\)?$", re.I),
+]
 
 
 def _words(text: str) -> set[str]:
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
     return {w for w in re.findall(r"[^\W_]{3,}", text) if w not in _STOPWORDS}
+
+
+def title_key(title: str) -> str:
+    """A title's comparable form: lower case, quotes and punctuation dropped."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    text = re.sub(r"\s*\([\w.-]+\.[a-z]{2,}\)\s*$", "", text)  # "Title (example.com)"
+    text = re.sub(r"[\u2018\u2019\u201c\u201d'\"`´]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _titles_named(title: str) -> list[str]:
+    """The titles of other documents a title names: "Comments on X" -> X, "X —
+    summary" -> X; and the title itself."""
+    named = [title]
+    for pattern in _TITLE_PATTERNS:
+        match = pattern.match(title.strip())
+        if match:
+            named.append(match.group("title").strip())
+    return named
+
+
+def stem_root(stem: str) -> tuple[str, set[str]]:
+    """A file name's shared part and its role words: ``ep-17-comments`` -> ("ep-17",
+    {"comments"}); ``Title [dQw4w9WgXcQ]`` -> ("dQw4w9WgXcQ", set())."""
+    video = re.search(r"\[([A-Za-z0-9_-]{11})\]", stem)
+    if video:
+        return video.group(1).lower(), set()
+    stem = re.sub(r"\s*\([^()]{2,40}\)\s*$", "", stem)  # "Title (Apple Podcasts)"
+    tokens = [t for t in re.split(r"[-_.\s]+", stem.lower()) if t]
+    roles: set[str] = set()
+    while tokens and tokens[-1] in _ROLE_WORDS:
+        roles.add(_ROLE_WORDS[tokens.pop()])
+    while tokens and tokens[0] in _ROLE_WORDS:
+        roles.add(_ROLE_WORDS[tokens.pop(0)])
+    return "-".join(tokens), roles
+
+
+_DISCUSSION_HOSTS = re.compile(
+    r"^(?:news\.ycombinator\.com/item|reddit\.com/comments/|lobste\.rs/s/|tildes\.net/|discord\.com/channels/|"
+    r"x\.com/[^/]+/status/|bsky\.app/profile/[^/]+/post/|[\w.-]+/(?:t|d|thread|threads|topic|discussion|comments)/)"
+)
+
+
+def is_discussion_url(url: str) -> bool:
+    """A URL of a discussion itself (a Hacker News item, a Reddit thread, a forum
+    topic): what a comment dump's own address is."""
+    key = normalize_url(url) or ""
+    return bool(_DISCUSSION_HOSTS.match(key))
+
+
+def _url_name(url: str) -> str:
+    """The last segment of a URL's path, if it looks like a file name (``a.txt``)."""
+    try:
+        name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    except ValueError:
+        return ""
+    return name if len(name) >= 6 and re.search(r"[A-Za-z].*\.[A-Za-z]{2,11}$", name) else ""
+
+
+def url_ids(url: str) -> list[str]:
+    """The ids a URL carries that a file may be named by: a YouTube video id, a
+    Hacker News item, a Reddit thread, a number of seven digits or more."""
+    key = normalize_url(url) or ""
+    ids = []
+    if key.startswith("youtube.com/watch?v="):
+        ids.append(key.removeprefix("youtube.com/watch?v=").lower())
+    ids.extend(re.findall(r"(?<![\w])(\d{7,})(?![\w])", key))
+    match = re.match(r"^reddit\.com/comments/([a-z0-9]{5,})", key)
+    if match:
+        ids.append(match.group(1).lower())
+    path = key.split("?", 1)[0]
+    match = re.search(r"/(issues?|pulls?|pr|discussions?|topics?|posts?|t|p|episodes?|ep|items?)/(\d{2,})(?:/|$)", path)
+    if match:  # ".../issues/2291" names "keepsake-issue-2291.txt"
+        word = match.group(1).rstrip("s")
+        ids.extend([f"{word}-{match.group(2)}", f"{word}s-{match.group(2)}", f"{word}{match.group(2)}"])
+    return list(dict.fromkeys(ids))
+
+
+def file_ids(stem: str) -> set[str]:
+    """The id-like pieces of a file name: a bracketed video id, numbers of five
+    digits or more, Reddit-like base-36 ids next to a role word."""
+    found = {m.lower() for m in re.findall(r"\[([A-Za-z0-9_-]{11})\]", stem)}
+    found.update(re.findall(r"(?<!\d)(\d{7,})(?!\d)", stem))
+    words = re.sub(r"[\s_.]+", "-", stem.lower())
+    found.update(m.group(0) for m in re.finditer(r"(?<![a-z])[a-z]{1,10}-?\d{2,}(?!\d)", words))
+    return found
+
+
+def _short_url(url: str) -> str:
+    text = re.sub(r"^https?://(?:www\.)?", "", url)
+    return text if len(text) <= 50 else text[:49] + "…"
 
 
 def _comments_target(dump: Document, candidates: list[Document]) -> Document | None:
@@ -50,19 +188,59 @@ def _is_link_line(doc: Document, line: int) -> bool:
     return text.lower().startswith(("**link:**", "**source:**", "link:", "source:"))
 
 
+@dataclass(frozen=True)
+class Tie:
+    """A tie set by hand in a folder's ``.tui-reader.toml``."""
+
+    source: Path
+    target: Path
+    type: str | None = None
+
+
 class LinkResolver:
     """Which document (and section) of the corpus a link points at, if any: by
-    normalised URL, by the ``/comments`` URL of a page with a comments dump, or by a
-    relative file path."""
+    normalised URL, by the ``/comments`` URL of a page with a comments dump, by a
+    relative file path, or, for ``[[wikilinks]]``, by title or file name."""
 
     def __init__(self, documents: list[Document]) -> None:
         self.by_id = {doc.id: doc for doc in documents}
         self.by_url: dict[str, str] = {}
-        for doc in documents:
+        self.url_of: dict[str, str] = {}
+        # Pages first: a dump that carries its page's URL does not take it over; a
+        # note's URL is the page it is about, not its own.
+        for doc in sorted((d for d in documents if d.kind != "note"), key=lambda d: d.kind == "comments"):
             key = normalize_url(doc.url) if doc.url else None
             if key and key not in self.by_url:
                 self.by_url[key] = doc.id
+                self.url_of[key] = doc.url or ""
+        for doc in documents:  # an episode page is also the video or episode it plays
+            key = normalize_url(doc.media_url) if doc.media_url and doc.kind not in ("summary", "comments") else None
+            if key and key not in self.by_url:
+                self.by_url[key] = doc.id
+                self.url_of[key] = doc.media_url or ""
         self.by_path = {doc.path.resolve(): doc.id for doc in documents}
+        self.by_file_name: dict[str, list[str]] = {}
+        self.by_file_id: dict[str, list[str]] = {}
+        for doc in documents:
+            self.by_file_name.setdefault(doc.path.name, []).append(doc.id)
+            for token in file_ids(doc.path.stem):
+                self.by_file_id.setdefault(token, []).append(doc.id)
+        self.by_title: dict[str, list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for doc in documents:
+            names = {title_key(doc.title)}
+            given = doc.meta.get("title")
+            if isinstance(given, str) and given.strip():
+                names.add(title_key(given))  # "The Living Layer" under a longer heading
+            for key in ("aliases", "alias"):
+                value = doc.meta.get(key)
+                values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+                names.update(title_key(str(v)) for v in values if str(v).strip())
+            for name in names:
+                if name:
+                    self.by_title.setdefault(name, []).append(doc.id)
+            for name in {doc.path.stem.lower(), doc.relpath.lower().rsplit(".", 1)[0], doc.path.name.lower()}:
+                self.by_name.setdefault(name, []).append(doc.id)
 
     def page_of(self, url: str) -> Document | None:
         key = normalize_url(url)
@@ -73,15 +251,86 @@ class LinkResolver:
         if key:
             self.by_url.setdefault(key, doc_id)
 
+    def add_url(self, url: str, doc_id: str) -> None:
+        """Make ``url`` lead to ``doc_id`` (a dump's thread URL, once it is known
+        not to be the page's)."""
+        key = normalize_url(url)
+        if key and key not in self.by_url:
+            self.by_url[key] = doc_id
+            self.url_of[key] = url
+
     def resolve(self, doc: Document, url: str) -> tuple[str, str | None] | None:
         """(document id, section anchor or None) for ``url`` found in ``doc``."""
+        wiki = wiki_target(url)
+        if wiki is not None:
+            return self.resolve_wiki(doc, *wiki)
         key = normalize_url(url)
-        target_id = self.by_url.get(key) if key else self._by_relative_path(doc, url)
+        target_id = (self.by_url.get(key) or self._by_file(doc, url)) if key else self._by_relative_path(doc, url)
         if target_id is None:
             return None
         fragment = url_fragment(url)
         target = self.by_id[target_id]
         return target_id, fragment if fragment and target.section(fragment) else None
+
+    def reason(self, url: str, target_id: str) -> str:
+        """Why ``url`` leads to ``target_id``, in words."""
+        wiki = wiki_target(url)
+        if wiki is not None:
+            return f"[[{wiki[0]}{'#' + wiki[1] if wiki[1] else ''}]] names it"
+        key = normalize_url(url)
+        if key and key in self.url_of and self.by_url.get(key) == target_id:
+            return same_page_reason(url, self.url_of[key])
+        if key and self.by_url.get(key) == target_id:
+            return f"{same_page_reason(url, url)} (its comments page)"
+        if key:
+            target = self.by_id[target_id]
+            name = _url_name(url)
+            if name == target.path.name:
+                return f"its URL ends in the file name {name}"
+            shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
+            return f"the id {shared} of {_short_url(url)} is in its file name {target.path.name}"
+        return f"relative path {unquote(url)}"
+
+    def _by_file(self, doc: Document, url: str) -> str | None:
+        """A web URL that names a file of the corpus: its last path segment is the
+        file's name (``.../kv042-deep-cellars.chapters.txt``), or an id in it (a
+        video id, a Hacker News item number) is in exactly one file's name
+        (``Title [dQw4w9WgXcQ].description``, ``hn-45871234.txt``)."""
+        name = _url_name(url) if _FILE_EXTENSION.search(url) else ""
+        if name:
+            found = [d for d in self.by_file_name.get(name, []) if d != doc.id]
+            if len(found) == 1:
+                return found[0]
+        if not self.by_file_id:
+            return None
+        for token in url_ids(url):
+            found = [d for d in self.by_file_id.get(token, []) if d != doc.id]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def resolve_wiki(self, doc: Document, target: str, heading: str | None) -> tuple[str, str | None] | None:
+        """A ``[[Target#Heading]]``: Target is a title (or alias), a file name, or a
+        path without extension; Heading a section title or anchor."""
+        name = target.strip().lower()
+        candidates = (
+            self.by_name.get(name)
+            or self.by_name.get(name.removesuffix(".md"))
+            or self.by_title.get(title_key(target))
+            or []
+        )
+        candidates = [c for c in candidates if c != doc.id] or candidates
+        if not candidates:
+            return None
+        found = self.by_id[candidates[0]]
+        anchor = None
+        if heading:
+            wanted = slugify(heading)
+            anchor = next(
+                (s.anchor for s in found.sections if s.anchor == wanted or title_key(s.title) == title_key(heading)),
+                None,
+            )
+        return found.id, anchor
 
     def _by_relative_path(self, doc: Document, url: str) -> str | None:
         """A relative link to another file of the corpus (``guide.md``, ``../a.md#x``)."""
@@ -98,42 +347,334 @@ class LinkResolver:
         return self.by_path.get(target)
 
 
-def build_relations(documents: list[Document]) -> tuple[list[Relation], LinkResolver]:
+class _Graph:
+    """The relations being built: one per (from, to, type, sections); a pair's
+    strongest type wins over ``links-to``."""
+
+    def __init__(self) -> None:
+        self.relations: list[Relation] = []
+        self._seen: set[Relation] = set()
+        self.typed: set[tuple[str, str]] = set()
+
+    def add(self, relation: Relation) -> None:
+        if relation.source == relation.target or relation in self._seen:
+            return
+        if relation.type == "links-to" and (relation.source, relation.target) in self.typed:
+            return
+        self._seen.add(relation)
+        self.relations.append(relation)
+        if relation.type != "links-to":
+            self.typed.add((relation.source, relation.target))
+
+    def finish(self) -> list[Relation]:
+        return [r for r in self.relations if r.type != "links-to" or (r.source, r.target) not in self.typed]
+
+
+def _typed(doc: Document, target: Document) -> str:
+    return "comments-on" if doc.kind == "comments" else "summarizes"
+
+
+def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tuple[list[Relation], LinkResolver]:
     resolver = LinkResolver(documents)
-    relations: list[Relation] = []
-    seen: set[Relation] = set()
+    graph = _Graph()
+    by_path = {doc.path.resolve(): doc for doc in documents}
+    tied: set[str] = set()
 
-    def add(relation: Relation) -> None:
-        if relation.source != relation.target and relation not in seen:
-            seen.add(relation)
-            relations.append(relation)
-
-    # Comments dumps: tied to their page by URL or by content; the page's
-    # ``/comments`` URL then leads to the dump.
-    pages = [d for d in documents if d.kind == "source"] or [d for d in documents if d.url]
-    for dump in (d for d in documents if d.kind == "comments"):
-        target = None
-        if dump.url:
-            key = normalize_url(dump.url) or ""
-            target = resolver.page_of("https://" + key.removesuffix("/comments"))
-            if target is dump:
-                target = None
-        if target is None:
-            target = _comments_target(dump, [p for p in pages if p is not dump])
-        if target is None:
+    for tie in ties:
+        source, target = by_path.get(tie.source), by_path.get(tie.target)
+        if source is None or target is None or source is target:
             continue
-        add(Relation(dump.id, target.id, "comments-on"))
+        kind = tie.type or ("links-to" if source.kind not in ("summary", "comments") else _typed(source, target))
+        graph.add(Relation(source.id, target.id, kind, reason="tied in .tui-reader.toml"))
+        if kind != "links-to":
+            tied.add(source.id)
+
+    dumps = [d for d in documents if d.kind == "comments"]
+    summaries = [d for d in documents if d.kind == "summary"]
+    pages = [d for d in documents if d.kind not in ("comments", "summary")]
+    stems = _Stems(documents)
+    indexes = _FolderIndexes(documents)
+    every = {d.id for d in documents}
+    not_dumps = {d.id for d in pages} | {d.id for d in summaries}
+
+    # Comment dumps first: the page's ``/comments`` URL then leads to its dump.
+    for dump in dumps:
+        if dump.id in tied:
+            continue
+        found = _by_pointers(dump, resolver, allowed=not_dumps)
+        if found is None:
+            for url in dump.pointers:
+                if is_discussion_url(url) and resolver.page_of(url) is None:
+                    resolver.add_url(url, dump.id)  # the thread's own URL
+                    break
+        if found is None:
+            found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_content(dump, pages, indexes)
+        if found is None:
+            continue
+        target, section, reason = found
+        graph.add(Relation(dump.id, target.id, "comments-on", None, section, reason=reason))
+        tied.add(dump.id)
         if target.url:
             resolver.add_alias(target.url.split("#")[0].split("?")[0].rstrip("/") + "/comments", dump.id)
         if not dump.meta.get("title"):
             dump.title = f"Comments on {target.title}"
 
+    for summary in summaries:
+        if summary.id in tied:
+            continue
+        found_any = False
+        # Every pointer line that leads into the corpus sums that document up (a
+        # digest of two sections points at two documents).
+        for line, target_id, anchor, reason in _pointer_lines(summary, resolver):
+            section = summary.section_at(line) if line else None
+            graph.add(Relation(summary.id, target_id, "summarizes", section.anchor if section else None, anchor, reason=reason))
+            found_any = True
+        if found_any:
+            continue
+        found = _by_pointers(summary, resolver, allowed=every)
+        names_outside = any(p.startswith(("http://", "https://")) for p in summary.pointers)
+        if found is None:
+            found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver)
+        if found is None:
+            entries = _entry_links(summary, resolver)
+            for line, target_id, anchor, reason in entries:
+                section = summary.section_at(line)
+                graph.add(Relation(summary.id, target_id, "summarizes", section.anchor if section else None, anchor, reason=reason))
+            if entries:
+                continue
+        if found is None and not names_outside:
+            found = _by_content(summary, pages + dumps, indexes)
+        if found is not None:
+            target, section, reason = found
+            graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
+
     for doc in documents:
+        for name, line in _file_names_named(doc, resolver):
+            target = resolver.by_id[name]
+            section = doc.section_at(line)
+            graph.add(Relation(doc.id, target.id, "links-to", section.anchor if section else None, None,
+                               reason=f"names its file {target.path.name}"))
         for link in doc.links:
-            found = resolver.resolve(doc, link.url)
-            if found is None or found[0] == doc.id:
+            resolved = resolver.resolve(doc, link.url)
+            if resolved is None or resolved[0] == doc.id:
                 continue
             section = doc.section_at(link.line)
             kind = "summarizes" if doc.kind == "summary" and _is_link_line(doc, link.line) else "links-to"
-            add(Relation(doc.id, found[0], kind, section.anchor if section else None, found[1]))
-    return relations, resolver
+            reason = resolver.reason(link.url, resolved[0])
+            graph.add(Relation(doc.id, resolved[0], kind, section.anchor if section else None, resolved[1], reason=reason))
+    return graph.finish(), resolver
+
+
+_FILE_NAME = re.compile(r"(?<![\w/.-])([\w][\w.\- ]{0,120}?\.(?:md|markdown|txt|description))\b")
+
+
+_FILE_EXTENSION = re.compile(r"\.(?:md|markdown|txt|description)\b")
+
+
+def _file_names_named(doc: Document, resolver: LinkResolver) -> list[tuple[str, int]]:
+    """(document id, line) of the other files of the folder whose name the text of
+    ``doc`` spells out ("update release-checklist.md step 5"), outside links."""
+    if not doc.text or not _FILE_EXTENSION.search(doc.text):
+        return []
+    linked_lines = {link.line for link in doc.links}
+    found = []
+    lines = doc.lines
+    seen: set[int] = set()
+    line, position = 1, 0
+    for hit in _FILE_EXTENSION.finditer(doc.text):
+        line += doc.text.count("\n", position, hit.start())
+        position = hit.start()
+        if line in seen or line < doc.body_line:
+            continue
+        seen.add(line)
+        raw = lines[line - 1]
+        if "](" in raw and line in linked_lines:
+            continue
+        for match in _FILE_NAME.finditer(raw):
+            for candidate in {match.group(1), match.group(1).split(" ")[-1]}:
+                ids = [i for i in resolver.by_file_name.get(candidate, []) if i != doc.id]
+                ids = [i for i in ids if resolver.by_id[i].path.parent == doc.path.parent]
+                if len(ids) == 1:
+                    found.append((ids[0], line))
+    return found
+
+
+def _pointer_lines(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, str | None, str]]:
+    """(line, target, anchor, reason) of a summary's labelled pointer lines that lead
+    to another document."""
+    found = []
+    for link in doc.links:
+        if not _is_link_line(doc, link.line):
+            continue
+        resolved = resolver.resolve(doc, link.url)
+        if resolved is not None and resolved[0] != doc.id:
+            found.append((link.line, resolved[0], resolved[1], f"**Link:** line: {resolver.reason(link.url, resolved[0])}"))
+    return found
+
+
+def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, str | None, str]]:
+    """A summary with no pointer line sums up what its links lead to: the one
+    document of the corpus it links (an LLM's answer quoting the thread's URL), or,
+    in a digest, each document whose entry (the section the link is in) names it."""
+    linked = []
+    for link in doc.links:
+        resolved = resolver.resolve(doc, link.url)
+        if resolved is not None and resolved[0] != doc.id:
+            linked.append((link, resolved))
+    targets = {resolved[0] for _, resolved in linked}
+    if len(targets) == 1:
+        link, (target_id, anchor) = linked[0]
+        return [(link.line, target_id, anchor, f"its only link into the folder: {resolver.reason(link.url, target_id)}")]
+    found = []
+    for link, (target_id, anchor) in linked:
+        section = doc.section_at(link.line)
+        target = resolver.by_id[target_id]
+        wanted = _words(target.title)
+        if section is not None and wanted and len(_words(section.title) & wanted) >= max(2, 0.6 * len(wanted)):
+            found.append((link.line, target_id, anchor, f"its entry “{section.title[:50]}” is about it"))
+    return found
+
+
+def _by_pointers(
+    doc: Document, resolver: LinkResolver, allowed: set[str]
+) -> tuple[Document, str | None, str] | None:
+    for pointer in doc.pointers:
+        resolved = resolver.resolve(doc, pointer)
+        if resolved is None or resolved[0] == doc.id or resolved[0] not in allowed:
+            continue
+        return resolver.by_id[resolved[0]], resolved[1], f"points at it: {resolver.reason(pointer, resolved[0])}"
+    return None
+
+
+class _Stems:
+    """Documents grouped by folder and file-name stem root (built once)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.roots: dict[str, tuple[str, set[str]]] = {}
+        self.groups: dict[tuple[str, str], list[Document]] = {}
+        for doc in documents:
+            root, roles = stem_root(doc.path.stem)
+            self.roots[doc.id] = (root, roles)
+            if root:
+                self.groups.setdefault((str(doc.path.parent), root), []).append(doc)
+
+    def roles(self, doc: Document) -> set[str]:
+        return self.roots[doc.id][1]
+
+
+def _by_stem(doc: Document, stems: _Stems) -> tuple[Document, None, str] | None:
+    """The document that shares ``doc``'s file-name stem (in its folder), by role:
+    a summary of comments (``ep-17-comments-summary``) sums up the dump."""
+    root, roles = stems.roots[doc.id]
+    if not root:
+        return None
+    group = [other for other in stems.groups.get((str(doc.path.parent), root), []) if other is not doc]
+    if not group:
+        return None
+    if doc.kind == "summary" and "comments" in roles:
+        wanted = [d for d in group if d.kind == "comments"]
+    else:
+        wanted = [d for d in group if d.kind not in ("comments", "summary")]
+    if len(wanted) > 1:
+        wanted = [d for d in wanted if not stems.roles(d)] or wanted
+    if len(wanted) != 1:
+        return None
+    return wanted[0], None, f"same file-name stem {root}"
+
+
+def _by_title(doc: Document, candidates: list[Document], resolver: LinkResolver) -> tuple[Document, None, str] | None:
+    """The candidate whose title ``doc`` names: its own title ("Comments on X",
+    "Summary of X"), the export's title for the page, its source's link text, or
+    (for a dump) a description that covers the title's words."""
+    allowed = {c.id for c in candidates if c is not doc}
+    names = _titles_named(doc.title)
+    if doc.source_title:
+        names += _titles_named(doc.source_title)
+    full_title = doc.meta.get("full_title") or doc.meta.get("Full Title")
+    if isinstance(full_title, str):
+        names.append(full_title)
+    for name in names:
+        key = title_key(name)
+        if len(key) < 8:
+            continue
+        matches = [m for m in resolver.by_title.get(key, []) if m in allowed]
+        if len(matches) == 1:
+            return resolver.by_id[matches[0]], None, f"same title “{name[:60]}”"
+    if doc.kind == "comments":  # weaker evidence: pages only (a note is about a page, not one)
+        target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind != "note"])
+        if target is not None:
+            return target, None, f"its description covers the title “{target.title[:60]}”"
+    return None
+
+
+class _FolderIndexes:
+    """One small full-text index a folder (its pages and the texts that may be about
+    them), made the first time a tie by content is looked for there."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = documents
+        self._indexes: dict[tuple[Path, frozenset[str]], object] = {}
+        self.sizes: dict[Path, int] = {}
+        for doc in documents:
+            self.sizes[doc.path.parent] = self.sizes.get(doc.path.parent, 0) + 1
+
+    def get(self, folder: Path, pages: list[Document]) -> object:
+        from .index import SectionIndex
+
+        key = (folder, frozenset(p.id for p in pages))
+        if key not in self._indexes:
+            index = SectionIndex()
+            index.update(pages)
+            self._indexes[key] = index
+        return self._indexes[key]
+
+    def close(self) -> None:
+        for index in self._indexes.values():
+            index.connection.close()  # type: ignore[attr-defined]
+
+
+def _by_content(doc: Document, candidates: list[Document], indexes: _FolderIndexes) -> tuple[Document, None, str] | None:
+    """The page of ``doc``'s folder its text is most about: BM25 of its most
+    distinctive words over the sections of the folder's pages, when the best page
+    scores CONTENT_MARGIN times the next and shares CONTENT_SHARED of the text's
+    vocabulary (CONTENT_ALONE when it is the only page)."""
+    folder = doc.path.parent
+    # Pages a text can be about; guides and notes are tied only by what they say.
+    pages = [c for c in candidates if c is not doc and c.path.parent == folder and c.complete and c.kind not in ("note", "guide")]
+    if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:
+        return None
+    # A dump's own words are its comments (its "description" may be a page's chrome).
+    text = " ".join(c.text for c in doc.comments) if doc.comments else doc.body
+    index = indexes.get(folder, pages)
+    terms = index.query_terms(text, limit=CONTENT_TERMS)  # type: ignore[attr-defined]
+    if not terms:
+        return None
+    allowed = {p.id for p in pages}
+    best: dict[str, float] = {}
+    for term, term_weight in terms:
+        per_page: dict[str, float] = {}
+        for hit in index.weighted([(term, term_weight)], 200, snippets=False):  # type: ignore[attr-defined]
+            if hit.doc_id in allowed:
+                per_page[hit.doc_id] = max(per_page.get(hit.doc_id, 0.0), hit.score)
+        for doc_id, score in per_page.items():
+            best[doc_id] = best.get(doc_id, 0.0) + score
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    top_id, top_score = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = top_score / second if second else float("inf")
+    target = next(p for p in pages if p.id == top_id)
+    own = _vocabulary(text)
+    shared = len(own & _vocabulary(target.body)) / max(1, len(own))
+    alone = CONTENT_ALONE_DUMP if doc.kind == "comments" else CONTENT_ALONE
+    if margin < CONTENT_MARGIN or shared < (CONTENT_SHARED if len(pages) > 1 else alone):
+        return None
+    shown = "only page matching" if second == 0 else f"BM25 margin {margin:.1f}x"
+    return target, None, f"content: {shown}, {shared:.0%} of its words shared"
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in _STOPWORDS}
+
+

@@ -1,0 +1,106 @@
+"""Dates in the forms people write them, as YYYY-MM-DD.
+
+python-dateutil reads the free forms (``Nov 13, 2025``, ``13/11/2025``,
+``2025-11-13T09:30:00Z``, ``Thu, 13 Nov 2025 09:30:00 GMT``); this module decides
+which strings are dates at all (a year and a month must be there: ``Nov 13`` and
+``2025`` are not dates of a document) and reads the compact ``20240712``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as _dateutil
+
+_FIRST = dt.datetime(1, 1, 1)
+_SECOND = dt.datetime(2, 2, 2)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ISO_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_LABEL = re.compile(
+    r"^(?:published|posted|date|updated|created|saved|recorded|aired|released|episode publish date)"
+    r"(?: on| at)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+MAX_DATE_CHARS = 64
+
+
+def parse_date(value: object) -> str | None:
+    """``value`` as YYYY-MM-DD, or None when it is not a date with a year and a month.
+
+    Slashed dates are read day first when the first number cannot be a month
+    (``13/11/2025``) and month first otherwise (``11/12/2025`` is 12 November's
+    US spelling: the month-first reading dateutil and most export tools use)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = _LABEL.sub("", value.strip().strip("*_ ")).strip()
+    if not text or len(text) > MAX_DATE_CHARS:
+        return None
+    match = _ISO_START.match(text)
+    if match:
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _COMPACT.match(text)
+    if match:
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _SLASHED.match(text)
+    if match:
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if first > 12:
+            return _checked(year, second, first)
+        return _checked(year, first, second)
+    if not re.search(r"\d{4}", text) or not re.search(r"[A-Za-z]", text) and "-" not in text:
+        return None  # no year, or only numbers that are not an ISO or slashed date
+    try:
+        one = _dateutil.parse(text, default=_FIRST)
+        two = _dateutil.parse(text, default=_SECOND)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if one.year != two.year or one.month != two.month:
+        return None  # the year or the month came from the default: not in the text
+    return one.date().isoformat()
+
+
+def _checked(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_DATE_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>published|posted|date|updated|created|saved|recorded|aired|released|"
+    r"episode publish date|publish date)(?:\*\*|__)?\s*(?:on\b)?\s*[:：]?\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE_DATE = re.compile(
+    r"^\s*(?:[-*·•|]\s*)?(?P<value>(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|(?:\d{4}-\d{2}-\d{2}))"
+    r"\s*(?:[·•|-].*)?$"
+)
+
+
+def date_in_lines(lines: list[str], limit: int = 25) -> str | None:
+    """The date a metadata line near the top states: ``Published: Nov 13, 2025``,
+    ``- Date: 2025-11-13``, ``**Episode publish date:** ...``, or a byline date
+    standing alone (``November 13, 2025 · 12 min read``)."""
+    for raw in lines[:limit]:
+        match = _DATE_LINE.match(raw)
+        if match:
+            found = parse_date(match.group("value"))
+            if found:
+                return found
+    for raw in lines[:limit]:
+        match = _BYLINE_DATE.match(raw)
+        if match:
+            found = parse_date(match.group("value"))
+            if found:
+                return found
+    return None

@@ -1,0 +1,303 @@
+"""The kind of a document, and why: summary, source, comments, guide, article, note.
+
+``classify`` is a pure function of what the other recognisers found (``Evidence``).
+The first rule that holds decides, and its words are the document's ``kind_reason``:
+
+1. a ``.tui-reader.toml`` pattern of the folder, then a ``kind:`` / ``type:`` field;
+2. a comment thread or chat export (``threads.recognise``);
+3. a summary: a type or tag that says so, a title ("Summary of ..."), a highlights
+   export, or summary sections (TL;DR, Key takeaways) near the top or backed by a
+   pointer to what it sums up (``**Link:**``, ``source_url:``, a footnote);
+4. a guide by its structure: steps, prerequisites, installation, code blocks of
+   commands, a table of contents over many headings, or a title that says guide,
+   tutorial, how-to, handbook, walkthrough;
+5. a source: the page's own URL in the front matter, episode chapters, an episode's
+   media links, or a saved article (a URL, byline or date line at the top, or long
+   prose under a title);
+6. an article: other front-mattered files; a note: the rest (short texts, lists,
+   daily notes, meeting notes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+KINDS = ("summary", "source", "comments", "guide", "article", "note")
+KIND_SYNONYMS = {
+    "summaries": "summary", "digest": "summary", "tldr": "summary", "highlights": "summary", "recap": "summary",
+    "comment": "comments", "discussion": "comments", "thread": "comments", "chat": "comments",
+    "sources": "source", "page": "source", "episode": "source", "video": "source", "podcast": "source",
+    "guides": "guide", "tutorial": "guide", "howto": "guide", "how-to": "guide", "handbook": "guide",
+    "post": "article", "articles": "article", "blog": "article", "essay": "article",
+    "notes": "note", "memo": "note", "journal": "note", "daily": "note",
+}
+KIND_KEYS = ("kind", "type", "doctype")
+
+_GUIDE_TITLE = re.compile(
+    r"\b(?:guide|tutorial|how[- ]to|handbook|walkthrough|cheat ?sheet|playbook|primer|manual|step[- ]by[- ]step|"
+    r"getting started|quick ?start|runbook|interview prep(?:aration)?|field guide|crash course)\b",
+    re.IGNORECASE,
+)
+_GUIDE_HEADING = re.compile(
+    r"^(?:step\s*\d+|\d+\.\s|part\s+\d+|prerequisites?|requirements|before you (?:begin|start)|installation|install|"
+    r"installing|setup|set ?up|getting started|quick ?start|usage|configuration|configure|troubleshooting|"
+    r"common (?:problems|issues|pitfalls|mistakes)|next steps|what you(?:'|’)ll (?:need|learn|build)|how to|"
+    r"faq|tips|checklist|preparation|practice|exercises?|example|examples|verify|verification|testing|steps|"
+    r"procedure|rollback|rolling back|symptoms?|cause|causes|solution|workaround|recovery|recovering|"
+    r"how (?:it|they|\w+) works?|see also|known issues|avoiding|removing|fixing|setting up|creating|upgrading)\b",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(
+    r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?(?:run|check|open|click|install|set|create|add|remove|delete|copy|use|"
+    r"make sure|ensure|verify|restart|stop|start|enable|disable|configure|edit|select|choose|go to|type|enter|press|"
+    r"navigate|wait|download|clone|replace|update|upgrade|confirm|save|export|import|mount|log in|sign in|paste)\b",
+    re.IGNORECASE,
+)
+_COMMAND = re.compile(r"^\s*(?:\$ |# |>>> |pip |pipx |npm |npx |yarn |pnpm |brew |apt(?:-get)? |sudo |git |cd |mkdir |curl |wget |docker |kubectl |make |cargo |go |python3? |uv |poetry |export |cp |mv |ls |chmod )")
+_BYLINE = re.compile(
+    r"^\s*(?:\*\*|_)?(?:by|written by|author|authors|posted by|words by)\b(?:\*\*|_)?\s*:?\s*\S", re.IGNORECASE
+)
+_URL_LEAD = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:url|source|original|originally published (?:at|on|in)|saved from|link|canonical|"
+    r"read (?:it )?online|permalink)(?:\*\*|__)?\s*(?::|at|on|in)?\s*(?:\*\*|__)?\s*<?(?:\[[^\]]*\]\()?https?://",
+    re.IGNORECASE,
+)
+_STANDALONE_DATE = re.compile(
+    r"^\s*[*_]*(?:[^\W\d_][\w .'’-]{0,40}[·•|,]\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|\d{4}-\d{2}-\d{2})[*_]*\s*(?:[·•|].{0,40})?$"
+)
+_READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\s+read\b|^\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?: read)?\s*$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^\s*[*_]*[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|di|le|la)){1,3}[*_]*\s*$")
+"""An author's name alone under a title (a byline without "By")."""
+_CLIPPER = re.compile(r"^\s*>\s*##\s*excerpt|read original|clipped (?:from|on)|\bomnivore\b|web clip", re.IGNORECASE)
+_DATE_NAME = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}_\d{2}_\d{2})(?:[ _-]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|[ _-]+daily|[ _-]+journal|[ _-]+notes?)?$",
+    re.IGNORECASE,
+)
+"""A daily note's file name: the date alone (``2025-11-13``), or with its weekday."""
+_MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)
+_TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+_GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "tutorials", "how-to", "howto", "handbook", "docs", "documentation"}
+
+
+@dataclass
+class Evidence:
+    """What the recognisers found in one document."""
+
+    meta: Mapping[str, object]
+    lines: Sequence[str]
+    """The body's lines (front matter left out)."""
+    stem: str
+    """The file name without its extension, lower case."""
+    title: str = ""
+    headings: list[str] = field(default_factory=list)
+    own_url: str | None = None
+    """A URL in the front matter that could be the page's own."""
+    chapters: int = 0
+    media_links: int = 0
+    code_blocks: int = 0
+    thread: str | None = None
+    """The comment thread format recognised, with its count ("Hacker News page copy, 12 comments")."""
+    summary: list[str] = field(default_factory=list)
+    """summaries.summary_signals' reasons."""
+    summary_strength: int = 0
+    """2: the text says outright it is a summary (type, tag, title, highlights export);
+    1: summary sections; 0: nothing."""
+    pointer: str | None = None
+    """How a summary points at its source, if it does ("**Link:** line")."""
+    override: tuple[str, str] | None = None
+    """(kind, reason) from the folder's ``.tui-reader.toml``."""
+
+
+def explicit_kind(meta: Mapping[str, object]) -> tuple[str, str] | None:
+    for key in KIND_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str):
+            word = value.strip().lower()
+            kind = KIND_SYNONYMS.get(word, word)
+            if kind in KINDS:
+                return kind, f"front matter {key}: {value.strip()}"
+    return None
+
+
+def classify(evidence: Evidence) -> tuple[str, str]:
+    """(kind, reason) of a document."""
+    if evidence.override is not None:
+        return evidence.override
+    explicit = explicit_kind(evidence.meta)
+    if explicit is not None:
+        return explicit
+    if evidence.summary and evidence.summary_strength >= 2:
+        return "summary", "; ".join(evidence.summary)
+    if evidence.thread:
+        return "comments", evidence.thread
+    if _DATE_NAME.match(evidence.stem):
+        return "note", "a daily note (its file is named by a date)"
+    summary = _summary(evidence)
+    if summary:
+        return "summary", summary
+    links = _link_list(evidence.lines)
+    if links:
+        return "note", links
+    guide = _guide(evidence)
+    if guide:
+        return "guide", guide
+    source = _source(evidence)
+    if source:
+        return "source", source
+    note = _note(evidence)
+    if note:
+        return "note", note
+    if evidence.meta:
+        return "article", "front matter, but no URL, chapters or summary sections"
+    return "note", "no front matter, URL, chapters or structure of another kind"
+
+
+def _summary(evidence: Evidence) -> str | None:
+    if not evidence.summary:
+        return None
+    said = "; ".join(evidence.summary)
+    if evidence.summary_strength >= 2:
+        return said
+    if evidence.pointer:
+        return f"{said}, pointing at its source ({evidence.pointer})"
+    if evidence.own_url or evidence.chapters:
+        return None  # a page with a summary section of its own
+    if _guide_score(evidence)[0] >= 3:
+        return None
+    return said
+
+
+def _guide_score(evidence: Evidence) -> tuple[int, list[str]]:
+    reasons: list[str] = []
+    score = 0
+    structural = [h for h in evidence.headings if _GUIDE_HEADING.match(h.strip())]
+    steps = [h for h in structural if re.match(r"^(?:step\s*\d+|\d+\.\s|part\s+\d+)", h.strip(), re.IGNORECASE)]
+    if len(steps) >= 2:
+        score += 2
+        reasons.append(f"{len(steps)} numbered steps")
+    others = [h for h in structural if h not in steps]
+    if others:
+        score += min(2, len(others))
+        reasons.append("sections " + ", ".join(dict.fromkeys(h.strip()[:24] for h in others[:3])))
+    commands = sum(1 for raw in evidence.lines if _COMMAND.match(raw))
+    if evidence.code_blocks >= 2 and commands >= 2:
+        score += 1
+        reasons.append(f"{evidence.code_blocks} code blocks of commands")
+    orders = sum(1 for raw in evidence.lines if _IMPERATIVE.match(raw))
+    if orders >= 4:
+        score += 1
+        reasons.append(f"{orders} instructions (“Run …”, “Check …”)")
+    toc = any(re.match(r"^(?:table of contents|contents|toc)$", h.strip(), re.IGNORECASE) for h in evidence.headings)
+    if toc and len(evidence.headings) >= 12:
+        score += 1
+        reasons.append(f"a table of contents over {len(evidence.headings)} headings")
+    words = {str(t).lower() for t in _tags(evidence.meta)}
+    if words & _GUIDE_WORDS:
+        score += 3
+        reasons.append("tagged " + ", ".join(sorted(words & _GUIDE_WORDS)))
+    if _GUIDE_TITLE.search(evidence.title) or _GUIDE_TITLE.search(evidence.stem.replace("-", " ").replace("_", " ")):
+        score += 3
+        reasons.append(f"titled “{evidence.title[:60] or evidence.stem}”")
+    return score, reasons
+
+
+def _tags(meta: Mapping[str, object]) -> list[str]:
+    found: list[str] = []
+    for key in ("tags", "tag", "hashtags", "categories", "category"):
+        value = meta.get(key)
+        values = value if isinstance(value, (list, tuple)) else [value] if isinstance(value, str) else []
+        for item in values:
+            if isinstance(item, str):
+                found.extend(w.strip("#") for w in re.split(r"[,\s]+", item) if w.strip("#"))
+    return found
+
+
+def _guide(evidence: Evidence) -> str | None:
+    score, reasons = _guide_score(evidence)
+    if score >= 3:
+        return "instructions: " + "; ".join(reasons)
+    return None
+
+
+def _source(evidence: Evidence) -> str | None:
+    words = sum(len(raw.split()) for raw in evidence.lines)
+    if evidence.own_url and words < 400 and evidence.chapters < 2 and any("[[" in raw for raw in evidence.lines):
+        return None  # a note about a page (its URL in the properties, [[links]] to other notes)
+    if evidence.own_url:
+        return f"the page's own URL in its front matter ({_short(evidence.own_url)})"
+    if evidence.chapters >= 2:
+        return f"an episode page: {evidence.chapters} chapters"
+    top = [raw for raw in evidence.lines[:40] if raw.strip()][:12]
+    signs = []
+    if any(_URL_LEAD.match(raw) for raw in top) or any(re.fullmatch(r"\s*<?https?://\S+>?\s*", raw) for raw in top[:5]):
+        signs.append("a URL line at the top")
+    if any(_BYLINE.match(raw) for raw in top) or any(_NAME_LINE.match(raw) for raw in top[1:3]):
+        signs.append("a byline")
+    if any(_READING_TIME.search(raw) for raw in top):
+        signs.append("a reading time")
+    if any(_CLIPPER.search(raw) for raw in evidence.lines[:60]):
+        signs.append("a web clipper's marks")
+    if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):
+        signs.append("an episode's player links")
+    if any(_STANDALONE_DATE.match(raw) for raw in top[:5]):
+        signs.append("a date line under the title")
+    if signs and (len(signs) >= 2 or _prose_words(evidence.lines) >= 150):
+        return "a saved page: " + ", ".join(signs)
+    words = _prose_words(evidence.lines)
+    if words >= 400 and evidence.title and _bullet_share(evidence.lines) < 0.3 and not _DATE_NAME.match(evidence.stem):
+        return f"a saved article: {words} words of prose under a title"
+    return None
+
+
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:<?https?://\S+>?|\[[^\]]*\]\(\S+\)|\[\[[^\]]+\]\])\s*(?:[-–—:]\s*.{0,80})?$")
+_CLOCK_LINE = re.compile(r"^\s*(?:[-*+•]\s+)?\**\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?\**\b(?!:)", re.IGNORECASE)
+
+
+def _link_list(lines: Sequence[str]) -> str | None:
+    """A list of links (a reading list, candidate links): most lines are one link."""
+    texts = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#")]
+    links = sum(1 for raw in texts if _LINK_ONLY.match(raw))
+    if links >= 3 and links * 5 >= len(texts) * 3:
+        return f"a list of {links} links"
+    return None
+
+
+def _note(evidence: Evidence) -> str | None:
+    if _DATE_NAME.match(evidence.stem):
+        return "a daily note (its file is named by a date)"
+    if any(_MEETING.match(raw) for raw in evidence.lines[:80]):
+        return "meeting notes (attendees, agenda or action items)"
+    if sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:
+        return "a task list"
+    clock = sum(1 for raw in evidence.lines if _CLOCK_LINE.match(raw))
+    if clock >= 2:
+        return f"a log: {clock} lines start with a clock time"
+    words = sum(len(raw.split()) for raw in evidence.lines)
+    if words < 300 and _bullet_share(evidence.lines) >= 0.4:
+        return "short notes, mostly a list"
+    if words < 120:
+        return f"a short note ({words} words)"
+    return None
+
+
+def _prose_words(lines: Sequence[str]) -> int:
+    total = 0
+    for raw in lines:
+        text = raw.strip()
+        if not text or text.startswith(("#", "|", "```", "- ", "* ", "+ ", ">")) or re.match(r"^\d+[.)]\s", text):
+            continue
+        total += len(text.split())
+    return total
+
+
+def _bullet_share(lines: Sequence[str]) -> float:
+    texts = [raw.strip() for raw in lines if raw.strip()]
+    bullets = sum(1 for t in texts if t.startswith(("- ", "* ", "+ ", "• ")) or re.match(r"^\d+[.)]\s", t))
+    return bullets / max(1, len(texts))
+
+
+def _short(url: str) -> str:
+    url = re.sub(r"^https?://(?:www\.)?", "", url)
+    return url if len(url) <= 60 else url[:59] + "…"

@@ -1,0 +1,308 @@
+"""Summaries made by other tools, and where each points at what it sums up.
+
+A text is a summary when it says so: a ``type: summary`` field or a ``summary`` /
+``tldr`` / ``highlights`` tag; a ``Summary``, ``TL;DR``, ``Key takeaways``,
+``Highlights`` or ``Snips`` heading or bold lead; a highlights export (quotes with
+``View Highlight`` / ``Location`` links); a title such as "Summary of ..." or
+"Highlights from ...".
+
+Its pointer to the source, best first:
+
+1. a labelled line: ``**Link:** [title](url)``, ``Source: url``, ``- URL: url``,
+   ``Original: ...``, ``source:: [[Note]]`` (Dataview), ``Read the original``;
+2. front matter ``source_url``, ``source``, ``canonical``, ``original_url``, ``link``,
+   ``url`` (for a summary these name the summarised page, not the summary);
+3. a footnote ``[^1]: https://...``;
+4. a line that is only a URL (or only a ``[[wikilink]]``);
+5. the first link of the text.
+
+Pointers are URLs, or ``wiki:Target`` for a wikilink.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import joined
+
+_SUMMARY_WORDS = r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|executive summary|in a nutshell|the gist|one sentence summary|key quotes)"
+_SUMMARY_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b", re.IGNORECASE)
+_SUMMARY_LEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)(?:[^\w\s]\s*)?" + _SUMMARY_WORDS + r"\b[^*_]{0,20}(?:\*\*|__)", re.IGNORECASE)
+_SUMMARY_TITLE = re.compile(
+    r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|briefing(?: doc(?:ument)?)?|synopsis)\s*(?:of|from|for|on|:|-|–|—)\s*\S"
+    r"|(?:[-–—:(|]\s*|\b)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key takeaways|briefing)\)?\s*$",
+    re.IGNORECASE,
+)
+_HIGHLIGHT_LINK = re.compile(r"\((?:\[)?(?:view highlight|location \d+|page \d+|loc\.? \d+)\]?\(", re.IGNORECASE)
+_SUMMARY_TAGS = {"summary", "summaries", "tldr", "tl;dr", "highlights", "digest", "recap", "notes/summary", "literature-note"}
+_SUMMARY_TYPES = {"summary", "summaries", "digest", "highlights", "tldr", "recap"}
+
+_LABELLED = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>link|source|url|original|original article|original post|article|"
+    r"read the original|read more|read the full (?:article|post|story)|via|from|episode|video|watch|listen|"
+    r"source url|full article|thread|discussion|comments)(?:\*\*|__)?\s*(?::{1,2}|：|-|—)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_BARE_URL = re.compile(r"(?P<url>https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"])")
+_WIKILINK = re.compile(r"\[\[(?P<target>[^\[\]|#\n]+)(?:#(?P<heading>[^\[\]|\n]+))?(?:\|(?P<alias>[^\[\]\n]+))?\]\]")
+_LABELLED_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:link|source|original|read more|read it|read the (?:full )?(?:article|post))(?:\*\*|__)?\s*[:：—-]", re.IGNORECASE)
+_LABELLED_LINK_LINE = re.compile(_LABELLED_LINK.pattern + r".*$", re.IGNORECASE | re.MULTILINE)
+_INTERESTING = re.compile(
+    r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b)"
+    r"|^.*\((?:\[)?(?:view highlight|location \d|page \d|loc\.? \d)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LLM_TURN = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*)?(?:you|user|prompt|human|me|question)[ \t]*:?(?:\*\*)?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ASKED_TO_SUM = re.compile(
+    r"\b(?:summari[sz]e|summary|tl;?dr|recap|key (?:points|takeaways|moments)|what (?:did|does) .{0,40} (?:say|react)|highlights|main points|brief(?:ing)?)\b",
+    re.IGNORECASE,
+)
+_ANNOTATION = re.compile(r"^[ \t]*(?:quote|highlight|highlighted text|excerpt|passage)[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
+_FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(?P<value>.+)$")
+_URL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?<?(?P<url>https?://\S+?)>?\s*$")
+_WIKI_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?P<link>\[\[[^\]]+\]\])\s*$")
+
+POINTER_KEYS = ("source_url", "sourceUrl", "source", "canonical", "canonical_url", "canonicalURL", "original_url",
+                "original", "link", "url", "article", "article_url", "summarized_url", "summary_of", "about")
+
+
+_CHAT_HOSTS = re.compile(
+    r"^https?://(?:www\.)?(?:chatgpt\.com|chat\.openai\.com|claude\.ai|gemini\.google\.com|bard\.google\.com|"
+    r"(?:www\.)?perplexity\.ai|copilot\.microsoft\.com|poe\.com|notebooklm\.google\.com|chat\.mistral\.ai|chat\.deepseek\.com)/",
+    re.IGNORECASE,
+)
+_TITLE_KEYS = ("source", "source_url", "summary_of", "about", "article", "original")
+
+
+@dataclass
+class Pointer:
+    target: str
+    """A URL, or ``wiki:Target`` (``wiki:Target#Heading``)."""
+    text: str = ""
+    """The link's own words (``[Netflix's Engineering Culture](...)``), if any."""
+    line: int | None = None
+    """The file line it stands on (None: front matter)."""
+    how: str = ""
+    """Where it was found, for the relation's reason ("**Link:** line", "footnote")."""
+
+
+@dataclass
+class SummarySignals:
+    reasons: list[str] = field(default_factory=list)
+    """Why the text is a summary; empty when it does not say it is one."""
+    strength: int = 0
+    """2: the text says outright that it is a summary (a type or tag, its title, a
+    generator's field, a highlights export, a digest of linked entries, summary
+    sections at its top); 1: it has summary sections further down; 0: nothing."""
+
+    @property
+    def is_summary(self) -> bool:
+        return bool(self.reasons)
+
+    def add(self, reason: str, strength: int) -> None:
+        self.reasons.append(reason)
+        self.strength = max(self.strength, strength)
+
+
+_STRONG_TAGS = {"summary", "summaries", "tldr", "tl;dr", "digest", "recap", "notes/summary", "literature-note", "summarized"}
+_GENERATOR_KEYS = ("summarized_with", "summarised_with", "summarizer", "summariser", "summary_model", "summarized_by", "summarised_by")
+_KINDLE = re.compile(r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) ", re.IGNORECASE)
+_DIGEST_TITLE = re.compile(r"\b(?:digest|round-?up|recap|this week in|weekly|newsletter|issue)\b.*#?\d+|#\d+\b|\bdigest\b", re.IGNORECASE)
+_DIGEST_WORDS = re.compile(r"\b(?:digest|newsletter|round-?up|this week in|weekly links|reading list|link roundup|recap)\b", re.IGNORECASE)
+_POINTER_LINE = re.compile(
+    r"^\s*(?:\*\*|__|\*|_)?\[(?P<text>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)(?:\*\*|__|\*|_)?\s*(?:[→»›]\s*)?$"
+)
+"""A line that is only a link (``**[The post](url)**``, ``[Read it →](url)``): in a
+digest, the entry's pointer to its source."""
+
+
+def is_pointer_line(raw: str) -> bool:
+    """A summary's line that points at its source: ``**Link:** [t](url)``, ``Source:
+    url``, or a line that is only a link."""
+    return bool(_LABELLED.match(raw) or _POINTER_LINE.match(raw) or _URL_ONLY.match(raw))
+
+
+def _tag_words(meta: Mapping[str, object]) -> set[str]:
+    words: set[str] = set()
+    for key in ("tags", "tag", "hashtags", "categories", "category", "keywords"):
+        value = meta.get(key)
+        values = value if isinstance(value, (list, tuple)) else [value] if isinstance(value, str) else []
+        for item in values:
+            if isinstance(item, str):
+                words.update(w.strip("#").lower() for w in re.split(r"[,\s]+", item) if w.strip("#"))
+    return words
+
+
+def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str) -> SummarySignals:
+    """What in a document says that it is a summary (its kind's reason), and how
+    surely (``meta`` keys in lower case)."""
+    signals = SummarySignals()
+    for key in ("type", "kind", "doctype", "category"):
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip().lower() in _SUMMARY_TYPES:
+            signals.add(f"front matter {key}: {value.strip()}", 2)
+    tags = _tag_words(meta)
+    if tags & _STRONG_TAGS:
+        signals.add(f"tagged {', '.join(sorted(tags & _STRONG_TAGS))}", 2)
+    elif tags & _SUMMARY_TAGS:
+        signals.add(f"tagged {', '.join(sorted(tags & _SUMMARY_TAGS))}", 1)
+    generator = next((key for key in _GENERATOR_KEYS if meta.get(key)), None)
+    if generator:
+        signals.add(f"made by a summariser ({generator}: {str(meta.get(generator))[:30]})", 2)
+    headings: list[tuple[int, str]] = []
+    first_structure: int | None = None
+    highlights = kindle = 0
+    sections_with_pointer: dict[int, tuple[int, int]] = {}
+    """section number -> (first line, line of its pointer)."""
+    section_starts: list[int] = []
+    in_fence = False
+    text, line_of = joined(lines)
+    # Only the lines that can say something are looked at (headings, bold leads,
+    # link lines, highlight marks, fences).
+    seen = -1
+    for match in _INTERESTING.finditer(text):
+        index = line_of(match.start())
+        if index == seen:
+            continue
+        seen = index
+        raw = lines[index]
+        if raw.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        is_heading = raw.lstrip().startswith("#")
+        if is_heading:
+            section_starts.append(index)
+        lead = _SUMMARY_LEAD.match(raw)
+        if first_structure is None and (is_heading or lead):
+            first_structure = index
+        if lead or _SUMMARY_HEADING.match(raw):
+            words = lead.group() if lead else raw
+            headings.append((index, re.sub(r"[#*_:\-]", "", words).strip()))
+        elif _HIGHLIGHT_LINK.search(raw):
+            highlights += 1
+        elif _KINDLE.match(raw):
+            kindle += 1
+        if section_starts and not is_heading and (_POINTER_LINE.match(raw) or _LABELLED_LINK.match(raw)):
+            sections_with_pointer.setdefault(len(section_starts), (section_starts[-1], index))
+    entries = set()
+    if len(sections_with_pointer) >= 2:  # a digest's entries also say something of their own
+        for number, (start, _) in sections_with_pointer.items():
+            end = section_starts[number] if number < len(section_starts) else len(lines)
+            if any(len(raw.split()) >= 12 and not raw.lstrip().startswith(("#", "[", "**[")) for raw in lines[start + 1 : end]):
+                entries.add(number)
+    if headings:
+        shown = ", ".join(dict.fromkeys(h[:30] for _, h in headings[:3]))
+        at_top = headings[0][0] == first_structure
+        snips = any(re.match(r"^(?:snips|key quotes)\b", h, re.IGNORECASE) for _, h in headings)
+        signals.add(f"summary sections ({shown})" + (" at the top" if at_top else ""), 2 if at_top or snips else 1)
+    if highlights >= 2:
+        signals.add(f"a highlights export ({highlights} highlights with location links)", 2)
+    if kindle >= 2:
+        signals.add(f"a Kindle highlights file ({kindle} clippings)", 2)
+    chat = _LLM_TURN.search(text)
+    if chat and _ASKED_TO_SUM.search(text[chat.start() : chat.start() + 3000]):
+        signals.add("an assistant asked for a summary (an exported chat with an LLM)", 2)
+    quotes = len(_ANNOTATION.findall(text))
+    if quotes >= 3:
+        signals.add(f"an annotations export ({quotes} quoted passages)", 2)
+    pointed = [m.group() for m in _LABELLED_LINK_LINE.finditer(text) if "http" in m.group()][:1] if not headings else []
+    if pointed:
+        label = re.sub(r"[*_]", "", pointed[0]).split(":")[0].strip()[:20]
+        signals.add(f"it points at the page it is about ({label}: line)", 1)
+    if len(entries) >= 2:
+        signals.add(f"a digest: {len(entries)} entries, each with a link to its source", 2)
+    if title and not entries and _DIGEST_WORDS.search(title):
+        linked = {n for n, start in enumerate(section_starts, 1) if "](http" in "\n".join(lines[start : (section_starts[n] if n < len(section_starts) else len(lines))])}
+        entries = linked if len(linked) >= 2 else entries
+    if title and (_SUMMARY_TITLE.search(title.strip()) or (_DIGEST_TITLE.search(title) and entries)):
+        signals.add(f"titled “{title.strip()[:60]}”", 2)
+    return signals
+
+
+def _link_value(value: str) -> tuple[str, str] | None:
+    """(target, text) of the first link in a labelled line's value."""
+    wiki = _WIKILINK.search(value)
+    link = _LINK.search(value)
+    bare = _BARE_URL.search(value)
+    found = [(m.start(), kind, m) for kind, m in (("wiki", wiki), ("link", link), ("bare", bare)) if m]
+    if not found:
+        return None
+    _, kind, match = min(found, key=lambda item: item[0])
+    if kind == "wiki":
+        target = match.group("target").strip()
+        heading = match.group("heading")
+        return f"wiki:{target}" + (f"#{heading.strip()}" if heading else ""), (match.group("alias") or target).strip()
+    if kind == "link":
+        url = match.group("url").strip("<>")
+        return (url, match.group("text").strip()) if url and not url.startswith("#") else None
+    return match.group("url"), ""
+
+
+def pointers(meta: Mapping[str, object], lines: Sequence[str], first_line: int) -> list[Pointer]:
+    """Where a summary points at what it sums up, best first (see the module's
+    docstring); duplicates left out."""
+    found: list[Pointer] = []
+    in_fence = False
+    for offset, raw in enumerate(lines):
+        if raw.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence or len(raw) > 2000:
+            continue
+        match = _LABELLED.match(raw)
+        if match:
+            value = _link_value(match.group("value"))
+            if value:
+                found.append(Pointer(value[0], value[1], first_line + offset, f"{match.group('label')}: line"))
+    for key in POINTER_KEYS:
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        parsed = _link_value(value)
+        if parsed is None:  # a plain title ("source: The Article") names a document
+            if key not in _TITLE_KEYS or "://" in value:
+                continue
+            parsed = (f"wiki:{value.strip()}", "")
+        found.append(Pointer(parsed[0], parsed[1], None, f"front matter {key}"))
+    for offset, raw in enumerate(lines):
+        match = _FOOTNOTE.match(raw)
+        if match:
+            value = _link_value(match.group("value"))
+            if value and value[0].startswith(("http://", "https://")):
+                found.append(Pointer(value[0], value[1], first_line + offset, "footnote"))
+    for offset, raw in enumerate(lines):
+        only = _URL_ONLY.match(raw) or _WIKI_ONLY.match(raw) or _POINTER_LINE.match(raw)
+        if only:
+            value = _link_value(raw)
+            if value:
+                found.append(Pointer(value[0], value[1], first_line + offset, "a line with only a link"))
+    seen: set[str] = set()
+    unique = []
+    for pointer in found:
+        if _CHAT_HOSTS.match(pointer.target):
+            continue  # an exported chat's own address, not what it sums up
+        if pointer.target not in seen:
+            seen.add(pointer.target)
+            unique.append(pointer)
+    return unique
+
+
+def wikilinks(text: str) -> list[tuple[str, str | None, str, int]]:
+    """Every ``[[Target]]``, ``[[Target#Heading]]``, ``[[Target|alias]]`` of ``text``
+    as (target, heading or None, shown text, offset in ``text``)."""
+    return [
+        (
+            m.group("target").strip(),
+            (m.group("heading") or "").strip() or None,
+            (m.group("alias") or m.group("target")).strip(),
+            m.start(),
+        )
+        for m in _WIKILINK.finditer(text)
+        if m.group("target").strip()
+    ]

@@ -1,0 +1,996 @@
+"""Comment threads and chat exports: who said what, in reply to whom.
+
+One recogniser a family, each a pure function of a document's body lines that
+returns a ``Thread`` or None:
+
+| recogniser | what it reads |
+|---|---|
+| ``hacker_news_page`` | a Hacker News item page copied as text: ``N points by user ...``, then ``user 3 hours ago \\| parent \\| next [–]`` heads, text, ``reply``; depth from indentation, else from ``root`` / ``parent`` |
+| ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
+| ``bullet_thread`` | nested Markdown bullets led by an author: ``- user: text [user @ time]`` (the HN bookmarklet), ``- [1.1] user: ...``, ``- @user [+2]: ...``, ``* **u/name** ...`` |
+| ``author_blocks`` | an author line, then the text below it: Reddit exports (``* **[name](https://www.reddit.com/user/name)** ⬆️ 12``, ``u/name · 12 points``, ``> `` nesting), ``**name** · date`` |
+| ``card_copy`` | comments copied from a Substack, Medium, YouTube or Disqus page: name, date (``Nov 13``, ``3 days ago``), text, then ``Like (4)`` / ``Reply`` / ``Share`` lines |
+| ``line_dump`` | one comment a line, with or without ``@handle:``; a dump pasted twice counts once; a URL line on top is the page's URL |
+
+``recognise`` runs those that can apply and keeps the one that explains the body
+best. HTML entities (``&#x27;``, ``&gt;``) are decoded in texts and names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import comments as line_dumps
+from ..model import Comment
+from ..text import visible
+from .dates import parse_date
+
+MIN_COMMENTS = 2
+MIN_COVERAGE = 0.6
+"""Share of the non-blank lines after the preamble that the comments must explain."""
+MAX_PREAMBLE = 0.5
+"""A body whose preamble (before the first comment) is larger than this share of it
+is a page with a few comments at the end, not a comment dump (unless the export's
+own header says what it is)."""
+
+
+@dataclass
+class Thread:
+    format: str
+    """What export this was read as ("Hacker News page copy", ...): for kind_reason."""
+    comments: list[Comment]
+    description: tuple[int, str] | None = None
+    """(file line, text) of the post or page description that precedes the comments."""
+    title: str | None = None
+    """The discussed page's title, where the export names it."""
+    url: str | None = None
+    """The discussed page's (or the thread's) URL, where the export gives it."""
+    folded: int = 0
+    covered: int = 0
+    """Non-blank lines the comments (heads, texts, action lines) explain."""
+    total: int = 0
+    """Non-blank lines of the body after the preamble."""
+    preamble: int = 0
+    """Non-blank lines before the first comment."""
+    strong: bool = False
+    """The export names itself (a Hacker News header, a chat banner, Reddit's
+    ``Posted by``): the preamble may be long."""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / max(1, self.total)
+
+    def acceptable(self) -> bool:
+        if len(self.comments) < MIN_COMMENTS or self.coverage < MIN_COVERAGE:
+            return False
+        if self.strong:
+            return True
+        return self.preamble <= MAX_PREAMBLE * (self.preamble + self.total)
+
+
+def clean(text: str) -> str:
+    """Text of a comment or a name: HTML entities decoded (exports leave ``&#x27;``
+    and ``&gt;`` in), control characters visible, outer blank lines dropped."""
+    if "&" in text:
+        text = html.unescape(text)
+    return visible(text).strip()
+
+
+def _indent(raw: str) -> int:
+    expanded = raw.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def _ranks(indents: list[int]) -> dict[int, int]:
+    """Each distinct indentation -> its nesting depth (0 for the smallest)."""
+    return {value: rank for rank, value in enumerate(sorted(set(indents)))}
+
+
+def _non_blank(lines: list[str], start: int = 0, end: int | None = None) -> int:
+    return sum(1 for raw in lines[start:end] if raw.strip())
+
+
+def _dedent(lines: list[str]) -> str:
+    chosen = [raw.expandtabs(4) for raw in lines]
+    widths = [len(raw) - len(raw.lstrip(" ")) for raw in chosen if raw.strip()]
+    cut = min(widths, default=0)
+    return "\n".join(raw[cut:].rstrip() for raw in chosen).strip("\n")
+
+
+def _url_line(text: str) -> str | None:
+    match = re.fullmatch(r"\s*<?(https?://\S+?)>?\s*", text)
+    return match.group(1) if match else None
+
+
+def _first_url(lines: list[str]) -> str | None:
+    for raw in lines:
+        match = re.search(r"https?://[^\s)>\]]+", raw)
+        if match:
+            return html.unescape(match.group().rstrip(".,;"))
+    return None
+
+
+_URL_LINE = re.compile(
+    r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?(?:(?:original post|original|link|url|source|article|post|video|episode|"
+    r"discussion|thread)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*)?(?:\[[^\]]*\]\(|<)?(?P<url>https?://[^\s)>\]]+)[)>]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _standalone_url(lines: list[str]) -> str | None:
+    """The first URL that stands on a line of its own (``https://…``, ``<https://…>``,
+    ``Original post: [url](url)``, ``LINK: url``): the page a thread is about. A URL
+    inside a sentence is only mentioned."""
+    for raw in lines:
+        match = _URL_LINE.match(raw)
+        if match:
+            return html.unescape(match.group("url").rstrip(".,;"))
+    return None
+
+
+# --- Hacker News, copied from the item page ------------------------------------------
+
+_HN_AGE = (
+    r"(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
+    r"on\s+[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}[T ][\d:]+Z?)"
+)
+_HN_HEAD = re.compile(
+    r"^(?P<indent>[ \t]*)(?:\[[-–+]\]\s*)?(?P<user>[A-Za-z0-9_-]{2,15})\s+(?P<age>" + _HN_AGE + r")"
+    r"(?P<rest>\s*(?:\|.*|\[[-–+]\].*|\(\d+ (?:children|more)\).*)?)$"
+)
+_HN_STORY = re.compile(r"^\s*(?P<points>\d+)\s+points?\s+by\s+(?P<user>\S+)\s+(?P<age>" + _HN_AGE + r")(?P<rest>.*)$")
+_HN_JUNK = re.compile(
+    r"^\s*(?:reply|help|\[[-–+]\]|\[flagged\]|\[dead\]|\[deleted\]|add comment|more|"
+    r"hacker news\s+new \|.*|guidelines \| faq.*|search:?|login|.*\| hide \| past \|.*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def hacker_news_page(lines: list[str], first_line: int) -> Thread | None:
+    heads = [(i, m) for i, raw in enumerate(lines) if " ago" in raw or " on " in raw if (m := _HN_HEAD.match(raw))]
+    heads = [(i, m) for i, m in heads if m.group("rest").strip() or _has_reply_line(lines, i)]
+    if len(heads) < MIN_COMMENTS:
+        return None
+    story = next(((i, m) for i, raw in enumerate(lines[: heads[0][0]]) if (m := _HN_STORY.match(raw))), None)
+    indents = [_indent(lines[i]) for i, _ in heads]
+    by_indent = _ranks(indents) if len(set(indents)) > 1 else None
+    comments: list[Comment] = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body = [raw for raw in lines[index + 1 : end] if not _HN_JUNK.match(raw)]
+        covered += 1 + _non_blank(lines, index + 1, end)
+        rest = match.group("rest")
+        if by_indent is not None:
+            depth = by_indent[_indent(lines[index])]
+        else:
+            depth = 2 if re.search(r"\broot\b", rest) else 1 if re.search(r"\bparent\b", rest) else 0
+        text = clean(_dedent(body))
+        if not text:
+            continue
+        comments.append(
+            Comment(first_line + index, text, clean(match.group("user")), depth, first_line + end, _age(match.group("age")))
+        )
+    thread = Thread("Hacker News page copy", comments, strong=story is not None)
+    thread.total = _non_blank(lines, heads[0][0])
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, heads[0][0])
+    if story is not None:
+        title_index = next((i for i in range(story[0] - 1, -1, -1) if lines[i].strip()), None)
+        if title_index is not None:
+            raw_title = lines[title_index].strip()
+            domain = re.search(r"\s\(([\w.-]+\.[a-z]{2,})\)\s*$", raw_title)
+            thread.title = clean(raw_title[: domain.start()] if domain else raw_title)
+            if domain:
+                thread.extra["domain"] = domain.group(1)
+        text = [raw for raw in lines[story[0] + 1 : heads[0][0]] if raw.strip() and not _HN_JUNK.match(raw)]
+        described = clean("\n".join(text)) or thread.title
+        if described:
+            thread.description = (first_line + (title_index if title_index is not None else story[0]), described)
+    thread.url = _standalone_url(lines[: heads[0][0]])
+    return thread
+
+
+def _has_reply_line(lines: list[str], index: int) -> bool:
+    for raw in lines[index + 1 : index + 40]:
+        if raw.strip().lower() == "reply":
+            return True
+        if _HN_HEAD.match(raw):
+            return False
+    return False
+
+
+def _age(text: str) -> str | None:
+    return parse_date(text.removeprefix("on ").strip()) if text.startswith("on ") or text[:4].isdigit() else None
+
+
+# --- chat exports ----------------------------------------------------------------------
+
+_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_WHATSAPP_IOS = re.compile(
+    r"^\u200e?\[(?P<date>" + _DATE + r"),?\s+(?P<time>" + _TIME + r")\]\s+(?P<user>[^:\n]{1,60}?):\s(?P<text>.*)$"
+)
+_WHATSAPP_ANDROID = re.compile(
+    r"^\u200e?(?P<date>" + _DATE + r"),?\s+(?P<time>" + _TIME + r")\s+[-–]\s+(?P<user>[^:\n]{1,60}?):\s(?P<text>.*)$"
+)
+_IRC = re.compile(r"^\[?(?P<time>" + _TIME + r")\]?\s+<(?P<user>[^>\s]{1,30})>\s(?P<text>.*)$")
+_BRACKET_USER_TEXT = re.compile(r"^\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$")
+_DISCORD_HEAD = re.compile(
+    r"^\[(?P<date>[^\]]*\d[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^\[\]\n:]{1,60}?)(?:\s+\(pinned\))?\s*$"
+)
+_BANNER_RULE = re.compile(r"^={10,}\s*$")
+_BANNER_FIELD = re.compile(r"^(?P<key>Guild|Server|Channel|Topic|After|Before|Group|Chat|Exported)\b:?\s*(?P<value>.*)$")
+_CHAT_NOTICE = re.compile(
+    r"(?:messages and calls are end-to-end encrypted|created (?:the )?group|joined using this group|"
+    r"changed (?:the )?(?:subject|group|this group)|security code changed|left$|was added|added .+$|removed .+$)",
+    re.IGNORECASE,
+)
+_DISCORD_SECTION = re.compile(r"^\{(?:Attachments|Embed|Stickers|Reactions)\}$")
+
+
+def chat_export(lines: list[str], first_line: int) -> Thread | None:
+    """Chat exports: one message a head line (the text on it or below it)."""
+    for pattern, name, inline in (
+        (_WHATSAPP_IOS, "WhatsApp chat export", True),
+        (_WHATSAPP_ANDROID, "WhatsApp chat export", True),
+        (_IRC, "IRC log", True),
+        (_BRACKET_USER_TEXT, "chat export", True),
+        (_DISCORD_HEAD, "Discord chat export (DiscordChatExporter)", False),
+    ):
+        heads = [(i, m) for i, raw in enumerate(lines[:4000]) if (m := pattern.match(raw))]
+        if len(heads) < MIN_COMMENTS:
+            continue
+        if len(heads) < 4000:  # the rest of a long export
+            heads = [(i, m) for i, raw in enumerate(lines) if (m := pattern.match(raw))]
+        thread = _chat_thread(lines, first_line, heads, name, inline)
+        if thread is not None and thread.acceptable():
+            return thread
+    return None
+
+
+def _chat_thread(
+    lines: list[str], first_line: int, heads: list[tuple[int, re.Match[str]]], name: str, inline: bool
+) -> Thread | None:
+    comments: list[Comment] = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body = lines[index + 1 : end]
+        if not inline:
+            cut = next((k for k, raw in enumerate(body) if _BANNER_RULE.match(raw)), None)
+            if cut is not None:
+                body = body[:cut]
+            body = [raw for raw in body if not _DISCORD_SECTION.match(raw.strip())]
+        covered += 1 + _non_blank(body)
+        text = (match.group("text") + "\n" + "\n".join(body)) if inline else "\n".join(body)
+        text = clean(_dedent(text.split("\n")))
+        user = clean(match.group("user").lstrip("\u200e"))
+        if inline and (text.startswith("\u200e") or _CHAT_NOTICE.search(text)) and len(text) < 120:
+            continue  # "Messages and calls are end-to-end encrypted", "Ana added Ben"
+        if not text:
+            continue
+        when = " ".join(filter(None, [match.groupdict().get("date"), match.groupdict().get("time")]))
+        comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
+    if not comments:
+        return None
+    thread = Thread(name, comments)
+    thread.url = _standalone_url(comments[0].text.split("\n"))  # the link the chat opens with
+    thread.total = _non_blank(lines, heads[0][0])
+    footer = sum(1 for raw in lines[heads[-1][0] :] if _BANNER_RULE.match(raw) or raw.startswith("Exported "))
+    thread.covered = covered + footer
+    banner = _banner(lines[: heads[0][0]])
+    thread.preamble = _non_blank(lines, 0, heads[0][0])
+    thread.strong = bool(banner) or thread.preamble <= 3
+    if banner:
+        thread.title = banner.get("Channel") or banner.get("Group") or banner.get("Chat")
+        topic = banner.get("Topic")
+        described = " · ".join(filter(None, [banner.get("Guild") or banner.get("Server"), banner.get("Channel"), topic]))
+        if described:
+            thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), clean(described))
+        thread.url = _first_url([topic or ""]) or thread.url
+    return thread
+
+
+def _banner(lines: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for raw in lines:
+        match = _BANNER_FIELD.match(raw.strip())
+        if match:
+            fields.setdefault(match.group("key"), clean(match.group("value")))
+    return fields
+
+
+# --- nested bullets led by an author ---------------------------------------------------
+
+_BULLET_AUTHOR = re.compile(
+    r"^(?P<indent>\s*)[-*+]\s+(?:\[(?P<number>\d+(?:\.\d+)*)\]\s+)?(?:\*\*)?(?P<user>@?[\w.\-]{2,30}|\[deleted\]|u/[\w-]{2,30})"
+    r"(?:\*\*)?(?:\s*\[\+\d+\])?(?:\s*\((?:[^()]{0,40})\))?\s*:\s+(?P<text>.*?)"
+    r"(?:\s*\[(?:(?P<signed>[\w.\-]+)\s+@\s+)?(?P<time>[^\[\]]{4,40})\])?\s*$"
+)
+_BULLET = re.compile(r"^(?P<indent>\s*)[-*+]\s+\S")
+
+
+def bullet_thread(lines: list[str], first_line: int) -> Thread | None:
+    heads = [(i, m) for i, raw in enumerate(lines) if (m := _BULLET_AUTHOR.match(raw))]
+    if len(heads) < MIN_COMMENTS + 1:
+        return None
+    bullets = sum(1 for raw in lines if _BULLET.match(raw))
+    if len(heads) * 3 < bullets * 2:
+        return None  # a list of notes that happens to hold a few "word: text" items
+    marked = sum(1 for _, m in heads if m.group("number") or m.group("time") or m.group("user").startswith(("@", "u/")))
+    if marked * 2 < len(heads):
+        # Plain "- name: text" bullets are as often meeting notes ("- Ana: ship it"):
+        # without numbers, signatures or handles they make a thread only when they
+        # are nearly all of the text.
+        if len(heads) < 5 or _non_blank(lines, heads[0][0]) > len(heads) * 1.25:
+            return None
+    ranks = _ranks([_indent(lines[i]) for i, _ in heads])
+    items = []
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        own = _indent(lines[index])
+        body = [match.group("text")]
+        taken = index + 1
+        for raw in lines[index + 1 : end]:
+            if raw.strip() and _indent(raw) <= own:
+                break
+            body.append(raw)
+            taken += 1
+        depth = ranks[own]
+        if match.group("number"):
+            depth = match.group("number").count(".")
+        items.append((index, taken, match, depth, clean(_dedent(body))))
+    thread = Thread("comment thread as nested bullets", [])
+    story = None
+    # A first bullet that holds the story (HN bookmarklet: "[1] user: Title — text —
+    # url") when every other item nests under it.
+    if items and all(depth > items[0][3] for *_, depth, _ in items[1:]):
+        story, items = items[0], items[1:]
+        shift = 1
+    else:
+        shift = 0
+    for index, taken, match, depth, text in items:
+        if not text:
+            continue
+        when = parse_date(match.group("time") or "")
+        thread.comments.append(
+            Comment(first_line + index, text, clean(match.group("user")), max(0, depth - shift), first_line + taken, when)
+        )
+    start = (story or items[0])[0] if (story or items) else 0
+    thread.total = _non_blank(lines, start)
+    thread.covered = sum(_non_blank(lines, index, taken) for index, taken, *_ in ([story] if story else []) + items)
+    thread.preamble = _non_blank(lines, 0, start)
+    if story is not None:
+        index, _, match, _, text = story
+        pieces = [piece.strip() for piece in re.split(r"\s+[—–]\s+", text)]
+        thread.title = pieces[0] if pieces else None
+        thread.description = (first_line + index, text)
+        thread.url = _first_url([text])
+        thread.strong = True
+    else:
+        thread.url = _standalone_url(lines[:start])
+        thread.title = _heading(lines[:start])
+        description = _preamble_text(lines[:start])
+        if description:
+            thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+# --- an author line, then the text under it --------------------------------------------
+
+_REDDIT_AUTHOR = r"(?:u/)?[\w-]{2,30}|\[deleted\]|\[removed\]"
+_AUTHOR_HEADS = [
+    # WordPress and Blogger through a Markdown converter: "1.  ![](avatar) **Name** says:"
+    re.compile(
+        r"^(?P<indent>\s*)(?P<quote>)(?:\d{1,3}\.|[-*+])\s+(?:!\[[^\]]*\]\([^)]*\)\s*)?\*\*\[?(?P<user>[^*\]\n]{1,60})\]?(?:\([^)]*\))?\*\*"
+        r"(?P<rest>\s+(?:says|said|wrote|replied|commented)\s*:?\s*)$"
+    ),
+    # reddit-markdown: "* 🟩 **[name](https://www.reddit.com/user/name)** ⬆️ 12 _( date )_"
+    re.compile(
+        r"^(?P<indent>\s*)(?P<quote>(?:>\s*)*)(?:[-*+]\s+)?(?:[^\w\s*\[]{1,3}\s+)?\*\*\[?(?P<user>" + _REDDIT_AUTHOR + r")\]?"
+        r"(?:\([^)]*\))?\*\*(?P<rest>(?:\s*\(OP\))?(?:\s+.{0,80})?)$"
+    ),
+    # "u/name · 12 points · 3h ago", "u/name (12 points)"
+    re.compile(
+        r"^(?P<indent>\s*)(?P<quote>(?:>\s*)*)(?:[-*+]\s+)?\**(?P<user>u/[\w-]{2,30})\**(?P<rest>(?:\s*(?:[·•|(,:-]|\bOP\b|\d+\s*(?:points?|pts|votes?)).{0,80})?)$"
+    ),
+]
+_NUMBERED_HEAD = re.compile(
+    r"^(?P<indent>\s*)\[(?P<depth>\d{1,2})\]\s+(?P<user>u/[\w-]{2,30}|u/\[deleted\]|\[deleted\]|@?[\w.\-]{2,30})"
+    r"(?P<rest>(?:\s*\([^)]{0,40}\))?(?:\s*\[OP\])?)\s*:\s*(?P<text>.*)$"
+)
+_ACTION_LINK = re.compile(r"^\s*\[(?:reply|like|share|report|permalink|link|edit|quote)\]\([^)]*\)\s*$", re.IGNORECASE)
+_DATE_LINK = re.compile(r"^\s*\[([^\]]{6,40}\d[^\]]*)\]\([^)]*\)\s*$")
+_POINTS = re.compile(r"(?:⬆️?|↑|▲)\s*\d|\d+\s*(?:points?|pts|votes?|upvotes?)\b|\bOP\b|\bago\b|\d{4}-\d{2}-\d{2}|_\(")
+_REDDIT_POST = re.compile(r"posted by u/|^\*\*r/[\w]+\*\*|reddit\.com/r/|^r/[\w]+\b", re.IGNORECASE)
+_QUOTE = re.compile(r"^\s*((?:>\s*)*)")
+
+
+def author_blocks(lines: list[str], first_line: int) -> Thread | None:
+    heads = []
+    for index, raw in enumerate(lines):
+        if "*" not in raw and "u/" not in raw and "]" not in raw:
+            continue
+        numbered = _NUMBERED_HEAD.match(raw)
+        if numbered:
+            heads.append((index, numbered))
+            continue
+        for pattern in _AUTHOR_HEADS:
+            match = pattern.match(raw)
+            if match and (pattern is not _AUTHOR_HEADS[1] or _POINTS.search(match.group("rest") or "") or "reddit.com/user/" in raw):
+                heads.append((index, match))
+                break
+    if len(heads) < MIN_COMMENTS:
+        return None
+    levels = [
+        int(match.group("depth")) * 1000 if "depth" in match.groupdict() else _indent(lines[i]) + 4 * match.group("quote").count(">")
+        for i, match in heads
+    ]
+    ranks = _ranks(levels) if not all("depth" in m.groupdict() for _, m in heads) else {v: v // 1000 for v in levels}
+    thread = Thread("Reddit thread export", [])
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body = [match.group("text")] if "text" in match.groupdict() else []
+        for raw in lines[index + 1 : end]:
+            if re.match(r"^\s*(?:---+|\*\*\*+|___+)\s*$", raw):
+                continue
+            quote = _QUOTE.match(raw)
+            body.append(raw[quote.end() :] if quote and quote.group(1) else raw)
+        covered += 1 + _non_blank(lines, index + 1, end)
+        body = [raw for raw in body if not _ACTION_LINK.match(raw)]
+        when = _dated(match.group("rest") or "")
+        first = next((k for k, raw in enumerate(body) if raw.strip()), None)
+        dated = _DATE_LINK.match(body[first]) if first is not None else None
+        if dated:  # "[October 28, 2023 at 8:14 am](…#comment-2281)" above the text
+            when = parse_date(dated.group(1)) or when
+            del body[first]
+        text = clean(_dedent(body)) or "[deleted]"
+        user = clean(match.group("user"))
+        thread.comments.append(Comment(first_line + index, text, user, ranks[levels[number]], first_line + end, when))
+    start = heads[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    preamble = lines[:start]
+    thread.strong = any(_REDDIT_POST.search(raw) for raw in preamble)
+    fields = _labelled_fields(preamble)
+    if fields.get("title"):
+        thread.title = fields["title"]
+    thread.title = thread.title or _heading(preamble)
+    thread.url = fields.get("link") or fields.get("url") or _standalone_url(preamble)
+    description = _preamble_text(preamble)
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+_FIELD = re.compile(r"^\s*(?P<key>TITLE|LINK|URL|SUBREDDIT|AUTHOR|DATE|SOURCE|POST)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
+
+
+def _labelled_fields(lines: list[str]) -> dict[str, str]:
+    """``TITLE: ...``, ``LINK: ...`` header fields of a thread export."""
+    fields: dict[str, str] = {}
+    for raw in lines:
+        for part in raw.split(" | "):
+            match = _FIELD.match(part)
+            if match:
+                fields.setdefault(match.group("key").lower(), clean(match.group("value")))
+    return fields
+
+
+# --- a tree drawn with box characters (RedditToMarkdown) ------------------------------
+
+_TREE_START = re.compile(r"^(?P<mark>#{1,6}\s+|[├└│]\s*─+\s*)(?P<text>.*)$")
+_TREE_END = re.compile(r"^(?P<text>.*?)\s*⏤\s*by\s+\*?(?P<user>[^*\n]{1,40}?)\*?\s*(?P<rest>\(↑.*\))?\s*$")
+
+
+def tree_thread(lines: list[str], first_line: int) -> Thread | None:
+    """Comments drawn as a tree: ``##### text ⏤ by *user* (↑ 88/ ↓ 0)`` for a top-level
+    comment, ``├─`` / ``├──`` / ``├───`` for replies by depth, ``└────`` closing a
+    subtree; a comment's text may run over several lines until its ``⏤ by``."""
+    if not any("⏤" in raw for raw in lines[:2000]):
+        return None
+    thread = Thread("Reddit thread export (tree)", [])
+    covered = 0
+    open_at: int | None = None
+    depth = 0
+    pieces: list[str] = []
+    first_comment: int | None = None
+    for index, raw in enumerate(lines):
+        begin = _TREE_START.match(raw)
+        if begin is not None and not begin.group("text").strip():
+            covered += 1  # "└────": a subtree ends
+            continue
+        if begin is not None:  # a new comment starts (an unfinished one was none)
+            mark = begin.group("mark").strip()
+            depth = 0 if mark.startswith("#") else mark.count("─")
+            open_at, pieces = index, [begin.group("text")]
+        elif open_at is not None:
+            pieces.append(raw)
+        else:
+            continue
+        end = _TREE_END.match(pieces[-1])
+        if end is None:
+            continue
+        pieces[-1] = end.group("text")
+        thread.comments.append(
+            Comment(first_line + open_at, clean(_dedent(pieces)) or "[deleted]", clean(end.group("user")), depth, first_line + index + 1)
+        )
+        covered += _non_blank(lines, open_at, index + 1)
+        first_comment = open_at if first_comment is None else first_comment
+        open_at = None
+    if first_comment is None:
+        return None
+    thread.total = _non_blank(lines, first_comment)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, first_comment)
+    preamble = lines[:first_comment]
+    thread.strong = True
+    thread.title = _heading(preamble)
+    thread.url = _standalone_url([raw for raw in preamble if "permalink" not in raw.lower()]) or _standalone_url(preamble)
+    description = _preamble_text(preamble)
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+def _dated(text: str) -> str | None:
+    match = re.search(r"\d{4}-\d{2}-\d{2}(?:[ T][\d:]+)?", text)
+    return parse_date(match.group()) if match else None
+
+
+# --- comment cards copied from a web page (Substack, Medium, YouTube, Disqus) --------
+
+_CARD_ACTION = re.compile(
+    r"^(?:like|liked|likes|reply|replies|share|report|respond|follow|following|collapse|expand full comment|"
+    r"show more|read more|see more|hide replies|heart|gift a subscription|more options|"
+    r"view (?:all )?(?:\d+ )?(?:more )?repl(?:y|ies)|\d+ (?:more )?repl(?:y|ies)|show \d+ (?:more )?repl(?:y|ies)|"
+    r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?|[❤♥👍]\ufe0f?\s*\d*|\d+\s*[❤♥👍]\ufe0f?|·|•|--|—|"
+    r"pinned by @?[\w.\-]+|[\d.,]+[km]? comments|sort by|top comments|newest first|liked by .{1,60}|"
+    r"\d+ repl(?:y|ies) by .{1,80}|\d+ more comments\.{0,3}|write a response|what are your thoughts\?|"
+    r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
+    r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*$)$",
+    re.IGNORECASE,
+)
+_CARD_DATE = re.compile(
+    r"^(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•]\s*.{0,30})?$",
+    re.IGNORECASE,
+)
+_HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
+_NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
+
+
+def card_copy(lines: list[str], first_line: int) -> Thread | None:
+    dated = [i for i, raw in enumerate(lines) if raw.strip() and _is_card_date(raw.strip())]
+    if len(dated) < MIN_COMMENTS:
+        return None
+    starts = []
+    for index in dated:
+        previous = next((k for k in range(index - 1, max(-1, index - 3), -1) if lines[k].strip()), None)
+        stripped = lines[index].strip()
+        handle = _HANDLE_DATE.match(stripped)
+        if handle and handle.group("date") and _is_card_date(handle.group("date")):
+            starts.append((index, index, handle.group("user")))
+        elif previous is not None and _looks_like_name(lines[previous].strip()):
+            starts.append((previous, index, lines[previous].strip()))
+    starts = [s for n, s in enumerate(starts) if n == 0 or s[0] > starts[n - 1][1]]
+    if len(starts) < MIN_COMMENTS:
+        return None
+    thread = Thread("comments copied from a web page", [])
+    covered = 0
+    ranks = _ranks([_indent(lines[name]) for name, _, _ in starts])
+    for number, (name_index, date_index, name) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        body = lines[date_index + 1 : end]
+        while body and (not body[-1].strip() or _CARD_ACTION.match(body[-1].strip())):
+            body.pop()
+        kept = [raw for raw in body if not re.fullmatch(r"\s*(?:expand full comment|read more|see more|show more)\s*", raw, re.I)]
+        covered += _non_blank(lines, name_index, end)
+        text = clean(_dedent(kept))
+        if not text:
+            continue
+        date_text = lines[date_index].strip()
+        handle = _HANDLE_DATE.match(date_text)
+        when = parse_date(handle.group("date") if handle and handle.group("date") else date_text)
+        thread.comments.append(
+            Comment(first_line + name_index, text, clean(name), ranks[_indent(lines[name_index])], first_line + end, when)
+        )
+    thread.comments = _mention_replies(thread.comments)
+    start = starts[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.title = _heading(lines[:start]) or _thoughts_on(lines[:start])
+    thread.url = _standalone_url(lines[:start])
+    description = _preamble_text(lines[:start])
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+def _mention_replies(comments: list[Comment]) -> list[Comment]:
+    """Where a page copy loses the nesting (YouTube, Substack), a comment that opens
+    with ``@name`` of an earlier comment's author replies to it."""
+    if not any(c.depth for c in comments):
+        last_by: dict[str, Comment] = {}
+        result = []
+        for comment in comments:
+            mention = re.match(r"^@([\w.\-]{2,40})\b", comment.text)
+            parent = last_by.get("@" + mention.group(1).lower()) or last_by.get(mention.group(1).lower()) if mention else None
+            if parent is not None:
+                comment = Comment(comment.line, comment.text, comment.author, parent.depth + 1, comment.end_line, comment.date)
+            result.append(comment)
+            if comment.author:
+                last_by[comment.author.lower()] = comment
+        return result
+    return comments
+
+
+def _thoughts_on(lines: list[str]) -> str | None:
+    """The page a comment section names in its header: WordPress's ``6 thoughts on
+    “Title”``, ``12 responses to "Title"``."""
+    for raw in lines:
+        match = re.match(r"^\s*\d+\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+[“\"'‘](?P<title>.+?)[”\"'’]\s*$", raw)
+        if match:
+            return clean(match.group("title"))
+    return None
+
+
+def _is_card_date(text: str) -> bool:
+    return len(text) <= 48 and _CARD_DATE.match(text) is not None
+
+
+def _looks_like_name(text: str) -> bool:
+    if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
+        return False
+    if re.fullmatch(r"@[\w.\-]{2,40}", text):  # a handle (YouTube, Threads, Mastodon)
+        return True
+    if text.startswith(("#", ">", "|", "```", "[", "!")) or text.endswith((".", "?", "!", ":")):
+        return False
+    return len(text.split()) <= 5 and _NAME.match(text) is not None
+
+
+# --- one comment a line ------------------------------------------------------------------
+
+_HANDLE_LEAD = re.compile(r"^(?P<user>@[\w.\-]{2,40}|[A-Za-z][\w.\-]{1,30})\s*:\s+(?P<text>\S.*)$")
+
+
+def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread | None:
+    """One comment a non-blank line (``@handle: text`` names its author); a dump
+    pasted twice keeps one copy; a URL on the first line is the page's URL. Without
+    ``hinted`` (a file name that says comments) the lines must read as a dump: one-
+    line paragraphs of prose, pasted twice or mostly long."""
+    items = line_dumps.paragraphs(lines, first_line)
+    url = None
+    if items and _url_line(items[0].text):
+        # The page's URL on top (again at the top of a second paste): not a comment.
+        url = _url_line(items[0].text)
+        lines = ["" if raw.strip() == items[0].text else raw for raw in lines]
+    if not (line_dumps.looks_like_dump(lines) or (hinted and len(line_dumps.paragraphs(lines, 1)) >= MIN_COMMENTS)):
+        return None
+    dump = line_dumps.parse_dump(lines, first_line)
+    if dump.description is None and len(dump.comments) >= 4 and _reads_as_description(dump.comments):
+        dump.description = dump.comments.pop(0)
+    handles = [_HANDLE_LEAD.match(p.text) for p in dump.comments]
+    use_handles = sum(1 for m in handles if m) * 2 > len(handles)
+    comments = []
+    for paragraph, match in zip(dump.comments, handles):
+        if use_handles and match:
+            comments.append(Comment(paragraph.line, clean(match.group("text")), clean(match.group("user")), 0, paragraph.line + 1))
+        else:
+            comments.append(Comment(paragraph.line, clean(paragraph.text), None, 0, paragraph.line + 1))
+    thread = Thread("one comment a line", comments, url=url, folded=dump.folded)
+    if dump.description is not None:
+        thread.description = (dump.description.line, clean(dump.description.text))
+    thread.total = len(comments) + (1 if dump.description else 0)
+    thread.covered = thread.total
+    thread.strong = True  # it passed the dump test above
+    return thread
+
+
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us|you|your|you're)\b|[?!]", re.IGNORECASE)
+
+
+def _reads_as_description(comments: list[line_dumps.Paragraph]) -> bool:
+    """Whether the first line of a dump describes the page rather than answering it:
+    it speaks in no person (no I, we, you, no question) while most lines after do."""
+    first, rest = comments[0].text, comments[1:]
+    if _PERSONAL.search(first):
+        return False
+    personal = sum(1 for p in rest if _PERSONAL.search(p.text))
+    return personal * 10 >= len(rest) * 7
+
+
+# --- any export whose comments start with a head line of one shape ----------------------
+
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?m\.?)?"
+_ANY_DATE = re.compile(
+    r"(?<![\w:])" + _WEEKDAY + r"(?:"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]" + _CLOCK + r")?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
+    r"|\d{1,2}\s+" + _MONTH + r"\.?(?:\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
+    r"|(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+    r"|(?:yesterday|today)(?:\s+at\s+" + _CLOCK + r")?|just now"
+    r"|" + _CLOCK + r")(?:\s*(?:UTC|GMT|Z\b))?(?![\w:])",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:mentioned|referenced|closed|reopened|labeled|unlabeled|assigned|unassigned|added|removed|pushed|merged|"
+    r"linked|changed|pinned|unpinned|locked|unlocked|renamed|joined|left|deleted|marked|requested|approved|boosted|favou?rited)\b",
+    re.IGNORECASE,
+)
+_HEADING_HEAD = re.compile(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+\s*[·•|-]\s*|#\d+\s*[·•|-]\s*)?[@\w][\w.\- ]{0,40}\s*[·•|]\s*\S", re.IGNORECASE)
+_CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now", re.IGNORECASE)
+_PREFIX = re.compile(r"^[ \t]*(?:(?:[|│┃>]|[├└]─*)[ \t]*)*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?")
+_LEAD_VERBS = re.compile(r"\s+(?:commented|replied|wrote|said|says|posted|opened|answered|responded|added)\b.*$|\s*(?:on|at|·|•|-|–|\||@)\s*$", re.IGNORECASE)
+_TAIL_NAME = re.compile(r"^\s*(?:[-–|·•]\s*)?(?P<name>[^:\s][^:]{0,59}?):\s(?P<text>.*)$")
+_SHAPE_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d+")
+
+
+def _shape(text: str) -> str:
+    """A line's skeleton: words become ``w`` (runs of them one ``w``), handles ``@h``,
+    the rest stays."""
+    shaped = re.sub(r"@[\w.\-]+(?:@[\w.\-]+)?", "@h", text)
+    shaped = re.sub(r"\b([A-Z])\.(?=\s)", r"\1", shaped)  # initials: "Nils B."
+    shaped = _SHAPE_WORD.sub("w", shaped).replace("@w", "@h")
+    shaped = re.sub(r"w(?:\s+w)+", "w", shaped)
+    return re.sub(r"\s+", " ", shaped).strip()
+
+
+@dataclass
+class _Head:
+    index: int
+    prefix: str
+    author: str | None
+    date: str
+    inline: str
+    shape: str
+
+
+def _head(lines: list[str], index: int) -> _Head | None:
+    raw = lines[index]
+    stripped = raw.strip()
+    if len(raw) > 600 or not stripped or stripped.startswith("```") or (stripped.startswith("|") and stripped.endswith("|")):
+        return None  # code, table rows
+    if stripped.startswith("#") and not _HEADING_HEAD.match(stripped):
+        return None  # a heading is a head only when it names a post and its author
+    match = _ANY_DATE.search(raw)
+    if match is None or not _CALENDAR.search(match.group()):
+        return None  # a clock time alone heads meeting notes and logs, not comments
+    prefix = _PREFIX.match(raw).group()  # type: ignore[union-attr]
+    lead = raw[len(prefix) : match.start()]
+    if len(lead) > 70 or len(lead.split()) > 7:
+        return None
+    if lead.rstrip().endswith(("?", "!", ",")) or (lead.rstrip().endswith(".") and not re.search(r"\b[A-Z]\.$", lead.rstrip())):
+        return None  # the end of a sentence, not a name ("Mateo R." is one)
+    if _EVENT.search(lead):
+        return None  # "mentioned this on Nov 7", "added the bug label": events, not comments
+    if re.fullmatch(r"\s*[\w ]{1,30}:\s*", lead):
+        return None  # a field ("Created at: 2025-11-14"), not a name
+    tail = raw[match.end() :]
+    inline = ""
+    author = None
+    named = _TAIL_NAME.match(tail)
+    if named and len(named.group("name").split()) <= 6 and not lead.strip():
+        author, inline, tail_shape = named.group("name"), named.group("text"), " w:"
+    elif len(tail.strip()) <= 40 and not re.search(r"[.!?]\s*$", tail.strip()) or not tail.strip():
+        tail_shape = _shape(tail)
+    else:
+        inline, tail_shape = re.sub(r"^(?:edited|\(edited\)|·)\s+", "", tail.strip()), " …"
+    lead = re.sub(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+|#\d+)?\s*[·•|-]?\s*", "", lead, flags=re.IGNORECASE)
+    name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(@?[\w.\-]+\)", "", lead)).strip(" *_[]()@:-–·•|")
+    initial = re.match(r"^([A-Z])\s+(\w)", name)
+    if initial and initial.group(1).lower() == initial.group(2).lower():
+        name = name[2:]  # Disqus' avatar initial: "P Priya Sandhu", "J jules"
+    if author is None and name:
+        author = name
+    if author is None:
+        return None
+    shape = _shape(lead) + "|T|" + tail_shape  # the prefix (nesting) may differ
+    return _Head(index, prefix, clean(author), match.group(), inline, shape)
+
+
+def head_lines(lines: list[str], first_line: int) -> Thread | None:
+    """Comments whose every head line has the same shape: a name (or ``name [id] @``,
+    ``name commented on``, ``@handle``) and a date or time, the text on the head line
+    or below it (Slack, Element, Mastodon, GitHub, Disqus, forum and chat exports)."""
+    heads = [h for i in range(len(lines)) if (h := _head(lines, i)) is not None]
+    if len(heads) < 3:
+        return None
+    groups: dict[str, list[_Head]] = {}
+    for head in heads:
+        groups.setdefault(head.shape, []).append(head)
+    chosen = max(groups.values(), key=len)
+    if len(chosen) < 3:
+        return None
+    levels = [len(h.prefix.expandtabs(4)) + 4 * sum(h.prefix.count(c) for c in "|│┃>") for h in chosen]
+    ranks = _ranks(levels)
+    thread = Thread("comment thread (heads of one shape)", [])
+    covered = 0
+    for number, head in enumerate(chosen):
+        end = chosen[number + 1].index if number + 1 < len(chosen) else len(lines)
+        body = [head.inline] if head.inline else []
+        for raw in lines[head.index + 1 : end]:
+            text = raw[len(head.prefix) :] if raw.startswith(head.prefix.rstrip()) else raw.lstrip(" |│┃>")
+            text = text[1:] if text.startswith(" ") and head.prefix.strip() else text
+            if _CARD_ACTION.match(text.strip()) or re.fullmatch(r"\s*(?:[|│┃>]\s*)*", raw):
+                continue
+            body.append(text)
+        while body and not body[-1].strip():
+            body.pop()
+        covered += _non_blank(lines, head.index, end)
+        text = clean(_dedent(body))
+        if not text:
+            continue
+        thread.comments.append(
+            Comment(first_line + head.index, text, head.author, ranks[levels[number]], first_line + end, parse_date(head.date))
+        )
+    thread.comments = _reply_ids(_mention_replies(_named_parents(thread.comments)))
+    if sum(1 for c in thread.comments if len(c.text.split()) >= 3) * 5 < len(thread.comments) * 3:
+        return None  # heads over one-word lines: a log or a list, not a conversation
+    start = chosen[0].index
+    root = thread.comments[0] if thread.comments else None
+    opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|\b(?:post|#)\s*1\b", lines[chosen[0].index], re.IGNORECASE)
+    if root is not None and len(thread.comments) > 2 and (
+        opened or all(c.depth > root.depth for c in thread.comments[1:])
+    ):
+        # The post itself (an issue's description, a thread's first toot that every
+        # other one answers) is not a comment.
+        thread.comments = thread.comments[1:]
+        thread.description = (root.line, root.text)
+        thread.total = _non_blank(lines, start)
+        thread.covered = covered
+        thread.preamble = _non_blank(lines, 0, start)
+        thread.title = _heading(lines[:start]) or clean(lines[next(i for i, raw in enumerate(lines) if raw.strip())])[:120]
+        thread.url = _standalone_url(lines[:start]) or _standalone_url(root.text.split("\n"))
+        return thread
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start]) or (_standalone_url(thread.comments[0].text.split("\n")) if thread.comments else None)
+    description = _preamble_text(lines[:start])
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+_BADGES = re.compile(r"\s+(?:mod|moderator|author|op|contributor|member|owner|admin|staff|verified|collaborator|maintainer)$", re.IGNORECASE)
+
+
+def _named_parents(comments: list[Comment]) -> list[Comment]:
+    """Disqus and forum copies write a reply's head as "Author [Badge] Parent": the
+    name of an earlier comment's author at the end is the comment replied to."""
+    result: list[Comment] = []
+    last_by: dict[str, Comment] = {}
+    for comment in comments:
+        author = comment.author or ""
+        parent = None
+        for name in sorted(last_by, key=len, reverse=True):
+            if author.lower().endswith(" " + name) and len(author) > len(name) + 1:
+                parent = last_by[name]
+                author = author[: -len(name) - 1].rstrip()
+                break
+        while _BADGES.search(author):
+            author = _BADGES.sub("", author)
+        text = re.sub(r"\s*(?:…\s*)?(?:see|read|show) more\s*$", "", comment.text, flags=re.IGNORECASE)
+        depth = parent.depth + 1 if parent is not None else comment.depth
+        comment = dataclasses.replace(comment, author=author or comment.author, depth=depth, text=text or comment.text)
+        result.append(comment)
+        if comment.author:
+            last_by[comment.author.lower()] = comment
+    return result
+
+
+def _reply_ids(comments: list[Comment]) -> list[Comment]:
+    """``In reply to 1155…`` under a comment whose ``ID 1155…`` another carries (toot,
+    other fediverse exports): depth from the parent's."""
+    ids: dict[str, int] = {}
+    for number, comment in enumerate(comments):
+        for match in re.finditer(r"\bID[:\s]+(\d{6,})", comment.text):
+            ids[match.group(1)] = number
+    if not ids:
+        return comments
+    result = list(comments)
+    for number, comment in enumerate(result):
+        match = re.search(r"in reply to\s+(\d{6,})", comment.text, re.IGNORECASE)
+        parent = ids.get(match.group(1)) if match else None
+        if parent is not None and parent < number:
+            result[number] = dataclasses.replace(comment, depth=result[parent].depth + 1)
+    return result
+
+
+# --- shared ------------------------------------------------------------------------------
+
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
+
+
+def _heading(lines: list[str]) -> str | None:
+    for raw in lines:
+        match = _HEADING_LINE.match(raw)
+        if match:
+            return clean(re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", match.group("title")))
+    return None
+
+
+def _preamble_text(lines: list[str]) -> str | None:
+    """The prose of a preamble: headings, URL lines, rules and counters left out."""
+    kept = []
+    for raw in lines:
+        text = raw.strip()
+        if not text or _HEADING_LINE.match(raw) or _url_line(text) or re.fullmatch(r"[-*_=]{3,}", text):
+            continue
+        if re.match(r"^(?:💬|original post:|posted by|\*\*r/)", text, re.IGNORECASE):
+            continue
+        kept.append(text.lstrip("> ").strip())
+    return clean(" ".join(kept)) or None
+
+
+Recogniser = Callable[[list[str], int], "Thread | None"]
+RECOGNISERS: tuple[Recogniser, ...] = (
+    hacker_news_page, chat_export, tree_thread, bullet_thread, author_blocks, card_copy, head_lines,
+)
+_CHAT_MARK = re.compile(
+    r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d)",
+    re.MULTILINE,
+)
+_HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
+_CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_GATES: dict[Recogniser, Callable[[str], bool]] = {
+    # Cheap looks at the whole text: a recogniser runs only where its marks are.
+    hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
+    chat_export: lambda text: _CHAT_MARK.search(text) is not None,
+    tree_thread: lambda text: "⏤" in text,
+    bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
+    author_blocks: lambda text: re.search(
+        r"u/|reddit\.com/user/|⬆|↑|▲|\bpoints?\b|\bpts\b|^\s*\[\d{1,2}\]\s|\*\*\s+(?:says|said|wrote|replied|commented)\b", text, re.MULTILINE
+    ) is not None,
+    card_copy: lambda text: len(_CARD_DATE_LINE.findall(text, 0, 400_000)) >= MIN_COMMENTS,
+    head_lines: lambda text: len(_ANY_DATE.findall(text, 0, 400_000)) >= 3,
+}
+
+
+def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bool = True) -> Thread | None:
+    """The thread that explains ``lines`` best, or None when they are no thread.
+
+    ``hinted``: the file's name says it holds comments (``ep-17-comments.txt``), so a
+    plain one-comment-a-line body is taken even when its lines are short. ``dumps``:
+    whether a one-comment-a-line reading is allowed at all (not for a file with front
+    matter that does not say it holds comments: such a file is a page)."""
+    best: Thread | None = None
+    text = "\n".join(lines)
+    for recogniser in RECOGNISERS:
+        if recogniser is head_lines and best is not None:
+            break  # the catch-all only where no export was recognised
+        if not _GATES[recogniser](text):
+            continue
+        try:
+            found = recogniser(lines, first_line)
+        except (RecursionError, ValueError, IndexError):  # a recogniser bug must not stop the document
+            found = None
+        if found is None or not found.acceptable():
+            continue
+        if best is None or (found.coverage, len(found.comments)) > (best.coverage + 0.05, len(best.comments)):
+            best = found
+    if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
+        best = line_dump(lines, first_line, hinted)
+    return best
+
+
+def _is_structured(raw: str) -> bool:
+    """A line that only Markdown with structure has (so the body is no line dump)."""
+    return raw.startswith(("#", "```", "|", "- ", "* ", "> ", "![", "<"))
