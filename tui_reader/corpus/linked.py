@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .links import url_at_second
-from .model import Corpus, Document
+from urllib.parse import urlsplit
+
+from .links import is_external_url, url_at_second
+from .model import Corpus, Document, Timestamp
 from .text import excerpt
 
 GROUPS = ("Summary", "Source", "Episode timestamps", "Comments", "Related", "Related passages")
@@ -101,6 +103,7 @@ def linked_items(
         detail = _VERBS[(relation.type, not outgoing)]
         here = section is not None and mine == section
         groups[group].items.append(_doc_item(group, other, anchor, detail, here))
+    base = chapter_base(corpus, doc)
     for stamp in doc.timestamps:
         chapter = f"{stamp.label} {stamp.title}".strip()
         anchor = next((s.anchor for s in doc.sections if s.line == stamp.line and s.level == 3), None)
@@ -108,13 +111,20 @@ def linked_items(
             LinkedItem(
                 "Episode timestamps",
                 excerpt(chapter, 80),
-                "",
+                "" if (stamp.url or base) else "no video or episode URL in this document",
                 doc.id,
                 anchor,
-                url_at_second(stamp.url, stamp.seconds),
+                chapter_url(stamp, base),
                 stamp.seconds,
                 here=section is not None and anchor == section,
             )
+        )
+    if not groups["Source"].items and doc.source_url and is_external_url(doc.source_url):
+        # A summary (or dump) whose source is not in the folder still offers it.
+        host = _host(doc.source_url)
+        label = doc.source_title or host
+        groups["Source"].items.append(
+            LinkedItem("Source", label, f"{host} · not in this folder: opens in the browser", None, None, doc.source_url)
         )
     groups["Related passages"].items.extend(related or [])
     result = []
@@ -127,8 +137,75 @@ def linked_items(
     return result
 
 
+def chapter_base(corpus: Corpus, doc: Document) -> str | None:
+    """The URL a document's chapters play when a chapter has no link of its own:
+    the page's media (or own) URL; for a summary or notes, its source's."""
+    if doc.media_url:
+        return doc.media_url
+    if doc.kind == "source" and doc.url:
+        return doc.url
+    for relation in corpus.relations_from(doc.id):
+        target = corpus.get(relation.target)
+        if relation.type in ("summarizes", "comments-on", "links-to") and target is not None and target.kind == "source":
+            base = target.media_url or target.url
+            if base:
+                return base
+    return doc.source_url
+
+
+def chapter_url(stamp: Timestamp, base: str | None) -> str | None:
+    """Where chapter ``stamp`` opens: its own link or ``base``, at the label's second
+    in the terms of the URL's host (``t=985s``, ``?t=985``, ``#t=985``)."""
+    url = stamp.url or base
+    return url_at_second(url, stamp.seconds) if url else None
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or url).removeprefix("www.")
+    except ValueError:
+        return url
+
+
 def first_in_group(groups: list[LinkedGroup], name: str) -> LinkedItem | None:
     for group in groups:
         if group.name == name and group.items:
             return group.items[0]
     return None
+
+
+def explain(corpus: Corpus, doc_id: str) -> list[tuple[str, str]]:
+    """What the model inferred about a document and why, as (label, text) lines:
+    its kind and the reason, the export it was read as, its addresses, and every
+    tie to another document with the tie's reason (the ``i`` key)."""
+    doc = corpus.get(doc_id)
+    if doc is None:
+        return []
+    lines = [("Document", doc.title), ("File", doc.relpath), ("Kind", f"{doc.kind}: {doc.kind_reason or 'no reason recorded'}")]
+    if doc.format:
+        lines.append(("Read as", doc.format))
+    if doc.comments:
+        depth = max(c.depth for c in doc.comments)
+        authors = len({c.author for c in doc.comments if c.author})
+        lines.append(("Comments", f"{len(doc.comments)}, {authors} authors, replies {depth} deep" if depth else f"{len(doc.comments)}, {authors} authors"))
+    if doc.timestamps:
+        base = chapter_base(corpus, doc)
+        lines.append(("Chapters", f"{len(doc.timestamps)}, played at {base}" if base else f"{len(doc.timestamps)}, no video or episode URL"))
+    if doc.url:
+        lines.append(("URL", doc.url))
+    if doc.source_url:
+        lines.append(("Points at", doc.source_url))
+    if doc.date:
+        lines.append(("Date", doc.date))
+    for relation in corpus.relations:
+        if relation.type == "related" or doc_id not in (relation.source, relation.target):
+            continue
+        outgoing = relation.source == doc_id
+        other = corpus.get(relation.target if outgoing else relation.source)
+        if other is None:
+            continue
+        verb = _VERBS[(relation.type, not outgoing)]
+        lines.append((verb[0].upper() + verb[1:], f"{other.title} — {relation.reason or 'no reason recorded'}"))
+    for warning in doc.warnings:
+        lines.append(("Warning", warning))
+    return lines

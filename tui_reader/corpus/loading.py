@@ -60,6 +60,7 @@ comment dump the same keys point at the page it sums up or discusses."""
 _OWN_URL_KEYS = ("url", "permalink", "webpage_url")
 """For a summary, the keys that still name the summary itself when another key
 (``source_url``, ``canonical``, ...) names its source."""
+_TRAILING_KEYS = ("source_url", "author", "created_time", "updated_time", "user_created_time", "title")
 _COMMENT_WORDS = {"comments", "comment", "thread", "discussion", "replies", "hn", "reddit", "chat", "responses", "dump"}
 _TEXT_EXTENSIONS = (".txt", ".text", ".description")
 class _TOMLHandler(frontmatter.default_handlers.BaseHandler):
@@ -164,6 +165,31 @@ def _relpath(file: Path, root: Path) -> str:
 
 
 # --- one document ------------------------------------------------------------------
+
+
+_TRAILING_FIELD = re.compile(r"^[a-z_]{2,30}: ?.*$")
+
+
+def trailing_metadata(lines: list[str]) -> dict[str, object]:
+    """A Joplin "raw" export keeps its metadata at the end (``id: …``,
+    ``source_url: …``, ``type_: 1``): those fields, or {} when the text ends with
+    no such block."""
+    tail = [raw for raw in lines[-60:]]
+    while tail and not tail[-1].strip():
+        tail.pop()
+    block: list[str] = []
+    for raw in reversed(tail):
+        if not _TRAILING_FIELD.match(raw):
+            break
+        block.append(raw)
+    if len(block) < 6 or not any(raw.startswith(("type_:", "id:")) for raw in block):
+        return {}
+    fields: dict[str, object] = {}
+    for raw in reversed(block):
+        key, _, value = raw.partition(":")
+        if value.strip():
+            fields.setdefault(key, visible(value.strip()))
+    return fields
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
@@ -326,23 +352,42 @@ def _unescape(text: str) -> str:
 
 
 def _title(meta: dict[str, object], sections: list[Section], path: Path, body: str) -> str:
-    """Front matter title; else the first heading; else a readable file name; else
-    the opening words. A top heading that extends the front matter title (``Netflix``
-    / ``Netflix Engineering Leadership Interview Guide``) is preferred."""
+    """Front matter title; else the first heading (a real one: not "TL;DR" or
+    "Summary", nor a pseudo-section); else a title-like first line; else a readable
+    file name; else the opening words. A top heading that extends the front matter
+    title (``Netflix`` / ``Netflix Engineering Leadership Interview Guide``) is
+    preferred."""
     given = _as_text(meta.get("title") or meta.get("subject"))
-    top = next((s.title for s in sections if s.level == 1 and s.anchor != "top"), "")
-    heading = next((s.title for s in sections if s.anchor != "top"), "")
+    sections = [s for s in sections if s.anchor != "top" and not _GENERIC_HEADING.match(s.title)]
+    top = next((s.title for s in sections if s.level == 1), "")
+    heading = next((s.title for s in sections), "")
     if given:
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):
             return _unescape(top)
         return _unescape(given)
-    if top or heading:
+    opening = [line.strip() for line in body.splitlines()[:12] if line.strip()]
+    # A date or a URL line may come first (an annotations export, a saved page).
+    while len(opening) > 1 and (parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])):
+        opening.pop(0)
+    first = opening[0] if opening else ""
+    titled = _TITLE_LINE.match(first) and not _top_url([first])
+    if top or (heading and not titled):
         return _unescape(top or heading)
+    if titled:
+        return _unescape(first)  # a page copied as text (or a Joplin note) starts with its title
     readable = _file_title(path)
     if readable:
         return readable
-    first = next((line for line in body.splitlines() if line.strip()), "")
     return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)
+
+
+_TITLE_LINE = re.compile(r"^(?=.*[^\W\d_])(?!.*::)(?!#{1,6}\s)[^\s>|*\-\[(`].{2,118}(?<![.,;:])$")
+_GENERIC_HEADING = re.compile(
+    r"^(?:tl;?dr|summary|key takeaways|takeaways|highlights|snips|notes|introduction|overview|contents|table of contents|"
+    r"metadata|episode metadata|one sentence summary|ideas|insights|quotes|references|recommendations|main points)$",
+    re.IGNORECASE,
+)
+"""A first line that reads as a title: short, not a list item or quote, no sentence end."""
 
 
 def _file_title(path: Path) -> str | None:
@@ -405,6 +450,10 @@ def _comment_hint(path: Path) -> bool:
     return bool(words & _COMMENT_WORDS)
 
 
+def _heading_lines(tokens: list[Token], body_line: int) -> list[int]:
+    return [body_line + t.map[0] for t in tokens if t.type == "heading_open" and t.map is not None]
+
+
 def _headings(tokens: list[Token]) -> list[str]:
     return [
         inline_text(tokens[i + 1])
@@ -430,6 +479,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     meta, body_line, warnings = split_front_matter(text)
     lines = text.split("\n")
     body_lines = lines[body_line - 1 :]
+    if not meta and "type_:" in text[-4000:]:
+        meta = {k: v for k, v in trailing_metadata(body_lines).items() if k in _TRAILING_KEYS}
     last_line = len(lines)
     plain = len(text) > PLAIN_TEXT_CHARS
     tokens = [] if plain else parse_markdown("\n".join(body_lines))
@@ -514,7 +565,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         doc.title = clip(_comments_title(meta, thread, path))
     else:
         doc.sections = build_sections(tokens, body_line, last_line, timestamps, body_lines)
-        doc.title = clip(_title(meta, doc.sections, path, doc.body))
+        heading_lines = {first_line for first_line in _heading_lines(tokens, body_line)}
+        doc.title = clip(_title(meta, [s for s in doc.sections if s.line in heading_lines], path, doc.body))
     doc.title = re.sub(r"\s+", " ", doc.title).strip() or one_line(path.name)
     return doc
 

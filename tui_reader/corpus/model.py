@@ -146,6 +146,12 @@ class Document:
         return self.text.split("\n")
 
     @property
+    def line_breaks(self) -> bool:
+        """Whether the text was written line by line (a ``.txt`` file: an outline, a
+        chapter list, a chat export), so the reader keeps its line breaks."""
+        return self.path.suffix.lower() in (".txt", ".text", ".description")
+
+    @property
     def body(self) -> str:
         return "\n".join(self.lines[self.body_line - 1 :])
 

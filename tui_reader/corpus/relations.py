@@ -35,6 +35,8 @@ from .links import normalize_url, same_page_reason, url_fragment, wiki_target
 from .model import Document, Relation
 from .sections import slugify
 
+_OWN_KEYS = {"url", "permalink", "webpage_url", "canonical_url", "canonicalurl"}
+"""Front matter keys whose URL is the document's own address, not a tie."""
 _STOPWORDS = {
     "the", "and", "for", "with", "from", "that", "this", "what", "how", "why", "are",
     "was", "its", "into", "about", "your", "you", "our", "their", "has", "have", "not",
@@ -44,7 +46,7 @@ CONTENT_MARGIN = 2.0
 CONTENT_TERMS = 30
 CONTENT_SHARED = 0.2
 CONTENT_ALONE = 0.3
-CONTENT_ALONE_DUMP = 0.2
+CONTENT_ALONE_DUMP = 0.1
 """With a single page in the folder there is no margin to measure: a summary must
 share more of its vocabulary with it (a comment dump beside a single page is most
 likely about it: the seeds' own case)."""
@@ -226,6 +228,7 @@ class LinkResolver:
             for token in file_ids(doc.path.stem):
                 self.by_file_id.setdefault(token, []).append(doc.id)
         self.by_title: dict[str, list[str]] = {}
+        self.by_title_part: dict[str, list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
         for doc in documents:
             names = {title_key(doc.title)}
@@ -239,6 +242,13 @@ class LinkResolver:
             for name in names:
                 if name:
                     self.by_title.setdefault(name, []).append(doc.id)
+            # The parts of a title or a file name ("Tail Latency - Why your p99 is
+            # lying to you", "Title | Site"): a title elsewhere may name one of them.
+            for whole in {doc.title, doc.path.stem}:
+                for part in re.split(r"\s+[-–—|｜:]\s+|\s*[|｜]\s*", whole):
+                    key = title_key(part)
+                    if len(key.split()) >= 3 and key not in names:
+                        self.by_title_part.setdefault(key, []).append(doc.id)
             for name in {doc.path.stem.lower(), doc.relpath.lower().rsplit(".", 1)[0], doc.path.name.lower()}:
                 self.by_name.setdefault(name, []).append(doc.id)
 
@@ -305,6 +315,8 @@ class LinkResolver:
             return None
         for token in url_ids(url):
             found = [d for d in self.by_file_id.get(token, []) if d != doc.id]
+            if len(found) > 1:  # "Title [id].description" and "Title [id].summary.md": the page
+                found = [d for d in found if self.by_id[d].kind not in ("summary", "comments", "note")] or found
             if len(found) == 1:
                 return found[0]
         return None
@@ -449,6 +461,15 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
 
     for doc in documents:
+        for key, value in doc.meta.items():
+            # A front matter field that holds another document's URL (programme:,
+            # related:, next:) ties the two, as a link would.
+            if not isinstance(value, str) or not value.startswith(("http://", "https://")) or key.lower() in _OWN_KEYS:
+                continue
+            resolved = resolver.resolve(doc, value)
+            if resolved is not None and resolved[0] != doc.id:
+                graph.add(Relation(doc.id, resolved[0], "links-to", None, resolved[1],
+                                   reason=f"front matter {key}: {resolver.reason(value, resolved[0])}"))
         for name, line in _file_names_named(doc, resolver):
             target = resolver.by_id[name]
             section = doc.section_at(line)
@@ -593,13 +614,14 @@ def _by_title(doc: Document, candidates: list[Document], resolver: LinkResolver)
     full_title = doc.meta.get("full_title") or doc.meta.get("Full Title")
     if isinstance(full_title, str):
         names.append(full_title)
-    for name in names:
-        key = title_key(name)
-        if len(key) < 8:
-            continue
-        matches = [m for m in resolver.by_title.get(key, []) if m in allowed]
-        if len(matches) == 1:
-            return resolver.by_id[matches[0]], None, f"same title “{name[:60]}”"
+    for index in (resolver.by_title, resolver.by_title_part):
+        for name in names:
+            key = title_key(name)
+            if len(key) < 8:
+                continue
+            matches = [m for m in index.get(key, []) if m in allowed]
+            if len(matches) == 1:
+                return resolver.by_id[matches[0]], None, f"same title “{name[:60]}”"
     if doc.kind == "comments":  # weaker evidence: pages only (a note is about a page, not one)
         target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind != "note"])
         if target is not None:
@@ -675,6 +697,8 @@ def _by_content(doc: Document, candidates: list[Document], indexes: _FolderIndex
 
 
 def _vocabulary(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in _STOPWORDS}
+    from .index import words
+
+    return {w for w in words(text) if len(w) >= 4}
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
@@ -23,7 +24,7 @@ from rich.text import Text
 
 from ..corpus.model import Document
 from ..corpus.text import visible
-from .prepare import image_label, prepare_markdown, reference_definitions
+from .prepare import image_label, link_chapters, link_wikilinks, prepare_markdown, reference_definitions
 
 CODE_THEME = "monokai"
 BLOCK_CHARS = 12_000
@@ -32,6 +33,8 @@ PLAIN_CHUNK_CHARS = 16_000
 LINK_SCHEME = "tui-link:"
 _RULE_STYLE = Style(color="bright_black")
 _COMMENT_HEAD = Style(bold=True, color="cyan")
+_AUTHOR = Style(bold=True)
+_FOLDED = Style(italic=True, color="bright_black")
 _DESCRIPTION = Style(italic=True)
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -55,6 +58,8 @@ class Block:
     anchors: list[str]
     render: Callable[[Console, int, list[str]], list[Line]]
     """Renders the block at a width, appending the URLs of its links to the list."""
+    tight: bool = False
+    """Follows the block before without a blank line (the next line of a chapter list)."""
 
 
 @dataclass
@@ -62,6 +67,7 @@ class RenderedBlock:
     anchors: list[str]
     lines: list[Line]
     links: list[RenderedLink]
+    tight: bool = False
 
 
 @dataclass
@@ -83,7 +89,7 @@ class RenderedDocument:
         for link in block.links:
             link.spans = [(line + offset, start, end) for line, start, end in link.spans]
             self.links.append(link)
-        if self.lines and block.lines:
+        if self.lines and block.lines and not block.tight:
             self.lines.append([])
         self.lines.extend(block.lines)
 
@@ -133,13 +139,33 @@ def _numbered_tokens(tokens: list[Token], urls: list[str]) -> list[Token]:
     return numbered
 
 
+_PARSERS: dict[bool, MarkdownIt] = {}
+
+
+def _parser(breaks: bool) -> MarkdownIt:
+    """CommonMark with tables, strikethrough and bare URLs as links (linkify-it-py);
+    with ``breaks``, every line break is kept (text written line by line)."""
+    parser = _PARSERS.get(breaks)
+    if parser is None:
+        parser = MarkdownIt("commonmark", {"linkify": True, "breaks": breaks}).enable(["strikethrough", "table", "linkify"])
+        _PARSERS[breaks] = parser
+    return parser
+
+
 class ReaderMarkdown(Markdown):
     """Rich's Markdown with the reader's link numbering, HTML blocks shown as code,
-    inline HTML and images shown as text."""
+    inline HTML and images shown as text, bare URLs linked, and (``breaks``) the
+    line breaks of a text written line by line kept."""
 
-    def __init__(self, markup: str, urls: list[str]) -> None:
-        super().__init__(markup, code_theme=CODE_THEME, hyperlinks=True)
+    def __init__(self, markup: str, urls: list[str], breaks: bool = False) -> None:
+        super().__init__("", code_theme=CODE_THEME, hyperlinks=True)
+        self.markup = markup
+        self.parsed = _parser(breaks).parse(markup)
         for index, token in enumerate(self.parsed):
+            if breaks and token.type == "inline" and token.children:
+                for child in token.children:  # Rich draws a soft break as a space
+                    if child.type == "softbreak":
+                        child.type = "hardbreak"
             if token.type == "html_block":
                 self.parsed[index] = Token(
                     "fence", "code", 0, content=token.content, info="html", markup="```",
@@ -216,9 +242,9 @@ def raw_lines(console: Console, renderable: RenderableType, width: int) -> list[
     return console.render_lines(renderable, console.options.update(width=width), pad=False)
 
 
-def _markdown_block(text: str) -> Callable[[Console, int, list[str]], list[Line]]:
+def _markdown_block(text: str, breaks: bool = False) -> Callable[[Console, int, list[str]], list[Line]]:
     def render(console: Console, width: int, urls: list[str]) -> list[Line]:
-        return raw_lines(console, ReaderMarkdown(text, urls), width)
+        return raw_lines(console, ReaderMarkdown(text, urls, breaks), width)
 
     return render
 
@@ -272,55 +298,117 @@ def _plain_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-def _comment_blocks(doc: Document) -> list[Block]:
-    """A comments dump as numbered comments, each under its own rule."""
+INDENT = 2
+"""Cells a reply is indented by, a level of depth (up to MAX_INDENT_LEVELS)."""
+MAX_INDENT_LEVELS = 6
+
+
+def _indented(lines: list[Line], depth: int) -> list[Line]:
+    """A reply's lines with a thread rule on their left, one ``│`` a level."""
+    if depth <= 0:
+        return lines
+    levels = min(depth, MAX_INDENT_LEVELS)
+    gutter = Segment(("│ " * levels), _RULE_STYLE)
+    return [[gutter, *line] for line in lines]
+
+
+def _comment_blocks(doc: Document, collapsed: frozenset[str] = frozenset()) -> list[Block]:
+    """A comments dump as a thread: the post, then each comment under a rule with
+    its number, author and date, replies indented by depth (``│``). A comment in
+    ``collapsed`` (by anchor) shows a line saying how many replies it hides."""
     blocks = []
     if doc.description:
         text = Text("Post: ", style=_DESCRIPTION + Style(bold=True))
         text.append(doc.description, style=_DESCRIPTION)
         blocks.append(Block(["description"], _text_block(text)))
     total = len(doc.comments)
+    breaks = doc.line_breaks
+    anchors = {s.line: s for s in doc.sections if s.anchor.startswith("comment-")}
+    hidden_until: int | None = None
     for number, comment in enumerate(doc.comments, 1):
+        section = anchors.get(comment.line)
+        if hidden_until is not None and comment.line < hidden_until:
+            continue
+        hidden_until = None
+        replies = 0
+        if section is not None and section.anchor in collapsed:
+            hidden_until = section.end_line
+            replies = sum(1 for c in doc.comments if section.line < c.line < section.end_line)
 
-        def render(console: Console, width: int, urls: list[str], number=number, comment=comment) -> list[Line]:  # type: ignore[no-untyped-def]
+        def render(  # type: ignore[no-untyped-def]
+            console: Console, width: int, urls: list[str], number=number, comment=comment, replies=replies
+        ) -> list[Line]:
+            depth = min(comment.depth, MAX_INDENT_LEVELS)
+            inner = max(10, width - INDENT * depth)
             heading = Text("──", style=_RULE_STYLE, no_wrap=True, overflow="crop")
             heading.append(f" Comment {number} of {total} ", style=_COMMENT_HEAD)
-            heading.append("─" * width, style=_RULE_STYLE)
-            heading.truncate(width)
-            return [*raw_lines(console, heading, width), *raw_lines(console, ReaderMarkdown(comment.text, urls), width)]
+            if comment.author:
+                heading.append(comment.author, style=_AUTHOR)
+                heading.append(" ")
+            if comment.date:
+                heading.append(f"{comment.date} ", style=_RULE_STYLE)
+            heading.append("─" * inner, style=_RULE_STYLE)
+            heading.truncate(inner)
+            body = raw_lines(console, ReaderMarkdown(comment.text, urls, breaks), inner)
+            lines = [*raw_lines(console, heading, inner), *body]
+            if replies:
+                note = Text(f"▸ {replies} {'reply' if replies == 1 else 'replies'} hidden (z shows them)", style=_FOLDED)
+                lines.extend(raw_lines(console, note, inner))
+            return _indented(lines, depth)
 
-        blocks.append(Block([f"comment-{number}"], render))
+        blocks.append(Block([section.anchor if section else f"comment-{number}"], render))
     return blocks
 
 
-def document_blocks(doc: Document) -> Iterator[Block]:
+def _folded_note(count: int, what: str) -> Block:
+    text = Text(f"▸ {count} {what}{'' if count == 1 else 's'} hidden (z shows them)", style=_FOLDED)
+    return Block([], _text_block(text))
+
+
+def document_blocks(doc: Document, collapsed: frozenset[str] = frozenset()) -> Iterator[Block]:
     """The blocks of a document in reading order, each with the sections it opens
-    (made one at a time, so the first screen does not wait for the whole list)."""
+    (made one at a time, so the first screen does not wait for the whole list).
+    The sub-sections of a section in ``collapsed`` (by anchor) are left out, with a
+    line that says so; chapter labels become links to their chapter."""
     if doc.plain_text:
         yield from _plain_blocks(doc)
         return
     if doc.kind == "comments" and doc.comments:
-        yield from _comment_blocks(doc)
+        yield from _comment_blocks(doc, collapsed)
         return
-    lines = doc.lines
+    lines = link_chapters(doc.lines, doc.timestamps)
+    breaks = doc.line_breaks
+    chapter_lines = {stamp.line for stamp in doc.timestamps}
     starts: dict[int, list[str]] = {}
     for section in doc.sections:
         starts.setdefault(section.line, []).append(section.anchor)
+    folds = sorted((s for s in doc.sections if s.anchor in collapsed), key=lambda s: s.line)
     boundaries = sorted(starts)
     if not boundaries or boundaries[0] > doc.body_line:
         boundaries.insert(0, doc.body_line)
     references = reference_definitions(lines[doc.body_line - 1 :])
+    hidden_until = 0
     for index, start in enumerate(boundaries):
+        if start < hidden_until:
+            continue
         end = boundaries[index + 1] if index + 1 < len(boundaries) else len(lines) + 1
-        text = prepare_markdown("\n".join(lines[start - 1 : end - 1]))
+        fold = next((s for s in folds if s.line == start and s.end_line > end), None)
+        text = link_wikilinks(prepare_markdown("\n".join(lines[start - 1 : end - 1])))
         if not text.strip():
             if starts.get(start):
                 yield Block(starts[start], lambda console, width, urls: [])
-            continue
-        for number, piece in enumerate(split_long(text)):
-            if references:
-                piece += "\n\n" + references
-            yield Block(starts.get(start, []) if number == 0 else [], _markdown_block(piece))
+        else:
+            # A chapter right under the one before (no blank line between) stays
+            # on the next line.
+            tight = start in chapter_lines and start - 1 in chapter_lines
+            for number, piece in enumerate(split_long(text)):
+                if references:
+                    piece += "\n\n" + references
+                yield Block(starts.get(start, []) if number == 0 else [], _markdown_block(piece, breaks), tight and number == 0)
+        if fold is not None:
+            hidden_until = fold.end_line
+            inside = sum(1 for s in doc.sections if fold.line < s.line < fold.end_line)
+            yield _folded_note(inside, "section")
 
 
 class DocumentRenderer:
@@ -330,10 +418,10 @@ class DocumentRenderer:
     the UI thread for the first screen and then from a worker for the rest.
     """
 
-    def __init__(self, doc: Document, width: int) -> None:
+    def __init__(self, doc: Document, width: int, collapsed: frozenset[str] = frozenset()) -> None:
         self.document = doc
         self.width = max(width, 10)
-        self._blocks = document_blocks(doc)
+        self._blocks = document_blocks(doc, collapsed)
         self._next: Block | None = next(self._blocks, None)
         self._urls: list[str] = []
         self._console = make_console(self.width)
@@ -356,12 +444,12 @@ class DocumentRenderer:
             RenderedLink(number, self._urls[number - 1], spans.get(number, []))
             for number in range(first_number, len(self._urls) + 1)
         ]
-        return RenderedBlock(block.anchors, lines, links)
+        return RenderedBlock(block.anchors, lines, links, block.tight)
 
 
-def render_document(doc: Document, width: int) -> RenderedDocument:
+def render_document(doc: Document, width: int, collapsed: frozenset[str] = frozenset()) -> RenderedDocument:
     """The whole document at once (tests, benchmarks and small documents)."""
-    renderer = DocumentRenderer(doc, width)
+    renderer = DocumentRenderer(doc, width, collapsed)
     result = RenderedDocument(renderer.width)
     while not renderer.done:
         result.add(renderer.render_next())

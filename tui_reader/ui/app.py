@@ -18,12 +18,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from ..corpus.index import Stopped
-from ..corpus.linked import LinkedItem, first_in_group, linked_items, related_passages
-from ..corpus.links import is_external_url
+from ..corpus.linked import LinkedItem, chapter_base, chapter_url, explain, first_in_group, linked_items, related_passages
+from ..corpus.links import is_external_url, wiki_target
+from ..render.prepare import CHAPTER_SCHEME
 from ..corpus.sections import slugify
 from ..corpus.model import Completion, Corpus, Document
 from ..state.anchoring import attach, place_in
 from ..state.store import Bookmark, Place, StateStore
+from .about import AboutScreen
 from .bookmarks import BookmarkActions, BookmarkList, BookmarksScreen, ChordScreen, Entry
 from ..corpus.index import Hit
 from .commands import DocumentCommands
@@ -100,6 +102,10 @@ class ReaderApp(App[int]):
         Binding(
             "apostrophe", "jump_mark", "Jump to mark", show=False,
             tooltip="' then a letter: jump to that mark; '' jumps back", id="marks.jump",
+        ),
+        Binding(
+            "i", "about", "Why", show=False,
+            tooltip="What the reader found in this document, and why: its kind, ties, chapters", id="about",
         ),
         Binding(
             "o", "open_url", "Open URL", show=False,
@@ -545,11 +551,32 @@ class ReaderApp(App[int]):
                 return
             self._jump_to(doc_id, anchor)
             return
+        if url.startswith(CHAPTER_SCHEME):
+            self.open_chapter(doc_id, url[len(CHAPTER_SCHEME) :])
+            return
         target = self.corpus.resolve_link(doc_id, url)
         if target is not None:
             self._jump_to(*target)
             return
+        wiki = wiki_target(url)
+        if wiki is not None:
+            name = wiki[0] + (f"#{wiki[1]}" if wiki[1] else "")
+            self.notify(f"No document [[{name}]] among the open documents.", severity="warning", markup=False)
+            return
         self.open_external(url)
+
+    def open_chapter(self, doc_id: str, number: str) -> None:
+        """A chapter label followed in the reader: the episode at the label's second
+        (whatever time the label's own link said)."""
+        doc = self.corpus.get(doc_id)
+        if doc is None or not number.isdigit() or int(number) >= len(doc.timestamps):
+            return
+        stamp = doc.timestamps[int(number)]
+        url = chapter_url(stamp, chapter_base(self.corpus, doc))
+        if url is None:
+            self.notify("No video or episode URL in this document to open the chapter in.", markup=False)
+            return
+        self.open_external(url, what=f"video at {stamp.label}")
 
     def on_reader_view_contents_requested(self, event: ReaderView.ContentsRequested) -> None:
         doc = self.corpus.get(self.current_doc or "")
@@ -566,9 +593,16 @@ class ReaderApp(App[int]):
 
     def follow(self, item: LinkedItem) -> None:
         if item.is_timestamp:
+            if item.url is None:
+                self.notify("No video or episode URL in this document: showing the chapter.", markup=False)
+                if item.doc_id is not None:
+                    self._jump_to(item.doc_id, item.anchor)
+                return
             self.open_external(item.url, what=f"video at {item.label.split(' ', 1)[0]}")
         elif item.doc_id is not None:
             self._jump_to(item.doc_id, item.anchor)
+        elif item.url:
+            self.open_external(item.url, what="source")
 
     def action_jump(self, group: str) -> None:
         if self.current_doc is None:
@@ -576,7 +610,8 @@ class ReaderApp(App[int]):
         groups = linked_items(self.corpus, self.current_doc, self.reader.current_section)
         item = first_in_group(groups, group)
         if item is None:
-            self.notify(f"No {group.lower()} is linked to this document.", markup=False)
+            verb = "are" if group == "Comments" else "is"
+            self.notify(f"No {group.lower()} {verb} linked to this document.", markup=False)
             return
         self.follow(item)
 
@@ -634,6 +669,11 @@ class ReaderApp(App[int]):
         else:
             self.query_one(DocumentsPane).open_filter()
 
+    def action_about(self) -> None:
+        if self.current_doc is None or isinstance(self.screen, AboutScreen):
+            return
+        self.push_screen(AboutScreen(explain(self.corpus, self.current_doc)))
+
     def action_help(self) -> None:
         self.push_screen(
             HelpScreen(
@@ -654,14 +694,24 @@ class ReaderApp(App[int]):
 
     def _target_url(self) -> str | None:
         """The focused link or linked item's URL, else the current document's."""
+        doc = self.corpus.get(self.current_doc or "")
         if self._focused_pane() == "reader" and self.reader.focused_link is not None:
-            return self.reader.focused_link.url
+            url = self.reader.focused_link.url
+            if url.startswith(CHAPTER_SCHEME) and doc is not None:
+                number = url[len(CHAPTER_SCHEME) :]
+                if number.isdigit() and int(number) < len(doc.timestamps):
+                    return chapter_url(doc.timestamps[int(number)], chapter_base(self.corpus, doc))
+            if wiki_target(url) is not None and doc is not None:
+                target = self.corpus.resolve_link(doc.id, url)
+                linked = self.corpus.get(target[0]) if target else None
+                return linked.url if linked else None
+            return url
         if self._focused_pane() == "linked":
             item = self.query_one(LinkedPane).highlighted_item
             if item is not None and item.url:
                 return item.url
-        doc = self.corpus.get(self.current_doc or "")
-        return doc.url if doc else None
+        # The document's own address; a summary's or a dump's source when it has none.
+        return (doc.url or doc.source_url) if doc else None
 
     def open_external(self, url: str | None, what: str = "link") -> None:
         if not url:

@@ -21,6 +21,10 @@ def header_text(doc: Document, section_title: str | None) -> Text:
         host = urlsplit(doc.url).hostname or doc.url
         text.append("  ↗ ", style="dim")
         text.append(host.removeprefix("www."), style="underline")
+    elif doc.source_url:  # what it sums up or discusses, when that is not here
+        host = urlsplit(doc.source_url).hostname or doc.source_url
+        text.append("  source ↗ ", style="dim")
+        text.append(host.removeprefix("www."), style="underline")
     if doc.tags:
         shown = [t for t in doc.tags if t not in ("generated", "en")][:6]
         if shown:

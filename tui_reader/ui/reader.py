@@ -93,6 +93,19 @@ class ReaderView(ScrollView, can_focus=True):
             tooltip="Start of this section, or the previous one", id="reader.previous-section",
         ),
         Binding("t", "contents", "Contents", tooltip="Table of contents: jump to a section", id="reader.contents"),
+        Binding(
+            "l", "next_sibling", "Next sibling", show=False,
+            tooltip="Next comment of this level (past the replies), or next section of this level", id="reader.next-sibling",
+        ),
+        Binding(
+            "h", "previous_sibling", "Previous sibling", show=False,
+            tooltip="Previous comment (or section) of this level", id="reader.previous-sibling",
+        ),
+        Binding("p", "parent", "Parent", show=False, tooltip="The comment this one replies to (or the enclosing section)", id="reader.parent"),
+        Binding(
+            "z", "toggle_fold", "Fold", show=False,
+            tooltip="Hide or show the replies of this comment (the sub-sections of this section)", id="reader.fold",
+        ),
         Binding("n", "next_match", "Next match", show=False, id="reader.next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="reader.previous-match"),
         Binding("tab", "next_link", "Next link", show=False, id="reader.next-link"),
@@ -154,6 +167,8 @@ class ReaderView(ScrollView, can_focus=True):
         self.focused_link: RenderedLink | None = None
         self.bookmarked: set[str] = set()
         """Anchors of the bookmarked sections of the document shown."""
+        self.collapsed: set[str] = set()
+        """Anchors of the sections (comments) whose sub-sections (replies) are hidden."""
 
     # --- content ---------------------------------------------------------------------
 
@@ -170,6 +185,8 @@ class ReaderView(ScrollView, can_focus=True):
     ) -> None:
         """Display ``document`` at section ``anchor`` (``fraction`` into it) or at
         line ``scroll_y``."""
+        if document is not self.document:
+            self.collapsed = set()
         self.document = document
         self.rendered = None
         self._section = None
@@ -186,7 +203,7 @@ class ReaderView(ScrollView, can_focus=True):
         assert self.document is not None
         self._generation += 1
         self.workers.cancel_group(self, "render")
-        renderer = DocumentRenderer(self.document, self.text_width)
+        renderer = DocumentRenderer(self.document, self.text_width, frozenset(self.collapsed))
         rendered = RenderedDocument(renderer.width)
         height = max(self.scrollable_content_region.height, 10)
         while not renderer.done:
@@ -385,6 +402,74 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_contents(self) -> None:
         self.post_message(self.ContentsRequested())
+
+    # --- the section tree: siblings, parent, folds (comment threads above all) -------
+
+    def _tree_position(self) -> tuple[list, int] | None:  # type: ignore[type-arg]
+        """The document's sections and the index of the one at the top."""
+        if self.document is None or self.rendered is None:
+            return None
+        sections = self.document.sections
+        anchor = self.current_section
+        index = next((i for i, s in enumerate(sections) if s.anchor == anchor), None)
+        return (sections, index) if index is not None else None
+
+    def _go_section(self, anchor: str | None, missing: str) -> None:
+        if anchor is None or self.rendered is None or anchor not in self.rendered.section_lines:
+            self.app.notify(missing, markup=False)
+            return
+        self.go_to(anchor)
+
+    def action_next_sibling(self) -> None:
+        found = self._tree_position()
+        if found is None:
+            return
+        sections, index = found
+        here = sections[index]
+        later = next((s for s in sections[index + 1 :] if s.line >= here.end_line and s.level <= here.level), None)
+        self._go_section(later.anchor if later else None, "No later comment or section at this level.")
+
+    def action_previous_sibling(self) -> None:
+        found = self._tree_position()
+        if found is None:
+            return
+        sections, index = found
+        here = sections[index]
+        for earlier in reversed(sections[:index]):
+            if earlier.level < here.level:
+                break
+            if earlier.level == here.level:
+                self.go_to(earlier.anchor)
+                return
+        self.app.notify("No earlier comment or section at this level.", markup=False)
+
+    def action_parent(self) -> None:
+        found = self._tree_position()
+        if found is None:
+            return
+        sections, index = found
+        here = sections[index]
+        parent = next((s for s in reversed(sections[:index]) if s.level < here.level and s.end_line >= here.end_line), None)
+        self._go_section(parent.anchor if parent else None, "This is a top-level comment or section.")
+
+    def action_toggle_fold(self) -> None:
+        found = self._tree_position()
+        if found is None or self.document is None:
+            return
+        sections, index = found
+        here = sections[index]
+        inside = [s for s in sections[index + 1 :] if s.line < here.end_line]
+        if not inside and here.anchor not in self.collapsed:
+            self.app.notify("Nothing to fold here: no replies or sub-sections.", markup=False)
+            return
+        if here.anchor in self.collapsed:
+            self.collapsed.discard(here.anchor)
+        else:
+            self.collapsed.add(here.anchor)
+        query = self.query
+        self._start_render(here.anchor, 0)
+        if query:
+            self.search(query, from_line=round(self.scroll_y))
 
     # --- search ----------------------------------------------------------------------
 

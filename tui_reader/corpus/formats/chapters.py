@@ -39,7 +39,7 @@ _SEPARATOR = r"\s*(?:[-–—:|·•>→~]+\s*)?"
 
 _LEADING = re.compile(
     r"^\s{0,8}" + _HEADING + _BULLET + _EMPHASIS
-    + r"(?:\(?\[(?P<linked>" + _LABEL + r")\]\(" + _URL + r"\)\)?"
+    + r"(?:\(?\[(?:\*\*|__)?(?P<linked>" + _LABEL + r")(?:\s*[-–—]\s*" + _LABEL + r")?(?:\*\*|__)?\]\(" + _URL + r"\)\)?"
     + r"|\((?P<paren>" + _LABEL + r")\)"
     + r"|\[(?P<bracket>" + _LABEL + r")\](?!\()"
     + r"|(?P<bare>" + _LABEL + r")" + _NOT_CLOCK + r"(?=\s|[-–—:|·*_`]|$)"
@@ -47,7 +47,7 @@ _LEADING = re.compile(
 )
 _RANGE = re.compile(
     r"^\s{0,8}(?:[^\w\s\[(]{1,3}\s*)?" + _BULLET + r"\[?(?P<start>" + _LABEL + r")\]?\s*[-–—]\s*\[?(?P<end>" + _LABEL + r")\]?"
-    r"(?:\s*\((?P<length>" + _LABEL + r")\))?\s*(?:[-–—:|·]\s*)?(?P<title>.*?)\s*$"
+    r"(?:\s*\((?P<length>" + _LABEL + r"|\d+\s*(?:min|m|sec|s|h|hr)[a-z]*)\))?\s*(?:[-–—:|·]\s*)?(?P<title>.*?)\s*$"
 )
 """A time range: a snip or highlight (``🎧 10:12 - 11:44 (01:32)``) under a heading
 that names it."""
@@ -56,7 +56,7 @@ _TRAILING = re.compile(
     + r"[)\]]?\s*$"
 )
 _STRONG_CONTEXT = re.compile(
-    r"\b(?:time ?stamps?|time ?codes?|chapters?|outline|show ?notes|in this (?:episode|video)|"
+    r"\b(?:time ?stamps?|time ?codes?|chapters?|chapitres|kapitel|capítulos|outline|show ?notes|in this (?:episode|video)|"
     r"episode (?:guide|breakdown|highlights|contents|outline)|snips|(?:key )?moments|jump to|skip to)\b",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ _WEAK_CONTEXT = re.compile(
 )
 _CHAT_TITLE = re.compile(r"^(?:<[^>]{1,30}>|@?[\w.\-]{1,24}(?: [\w.\-]{1,24}){0,2}:)\s")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_TIME_MARK = re.compile(r"\d:\d\d")
+_TIME_MARK = re.compile(r"\d:\d\d|\{\{\s*(?:youtube-|video-)?timestamp", re.IGNORECASE)
 _FENCE_LINE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 _TABLE_ROW = re.compile(r"^\s*[|│┃].*[|│┃]\s*$")
 _TABLE_RULE = re.compile(r"^\s*(?:\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?|[├┝╞|+][─━═\-┼┿╪+|:]{3,}[┤┥╡|+])\s*$")
@@ -137,7 +137,23 @@ def _first_url(text: str) -> str | None:
     return (match.group(1) or match.group(2) or "").strip("<>") or None
 
 
+_MACRO = re.compile(r"\{\{\s*(?:youtube-|video-)?timestamp\s+(\d{1,2}(?::\d{2}){1,2}|\d{1,6})\s*\}\}", re.IGNORECASE)
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _unmacro(raw: str) -> str:
+    """Logseq's ``{{youtube-timestamp 01:47}}`` (or ``{{youtube-timestamp 1085}}``,
+    in seconds) as the plain label."""
+    return _MACRO.sub(lambda m: m.group(1) if ":" in m.group(1) else _clock(int(m.group(1))), raw)
+
+
 def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
+    if "{{" in raw:
+        raw = _unmacro(raw)
     if ":" not in raw or len(raw) > 600:
         return None
     match = _RANGE.match(raw)

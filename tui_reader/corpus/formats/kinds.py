@@ -76,6 +76,7 @@ _DATE_NAME = re.compile(
     re.IGNORECASE,
 )
 """A daily note's file name: the date alone (``2025-11-13``), or with its weekday."""
+_NOTES_NAME = re.compile(r"^(?:notes?|my notes|meeting notes|notizen|apuntes)\s*(?:[-–—:_]|on\b|from\b|about\b)|[-_ ](?:my[-_ ])?notes$", re.IGNORECASE)
 _MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)
 _TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "tutorials", "how-to", "howto", "handbook", "docs", "documentation"}
@@ -143,6 +144,8 @@ def classify(evidence: Evidence) -> tuple[str, str]:
     guide = _guide(evidence)
     if guide:
         return "guide", guide
+    if _NOTES_NAME.match(evidence.stem):
+        return "note", f"notes (its file is named “{evidence.stem[:40]}”)"
     source = _source(evidence)
     if source:
         return "source", source
@@ -267,6 +270,8 @@ def _link_list(lines: Sequence[str]) -> str | None:
 def _note(evidence: Evidence) -> str | None:
     if _DATE_NAME.match(evidence.stem):
         return "a daily note (its file is named by a date)"
+    if _NOTES_NAME.match(evidence.stem):
+        return f"notes (its file is named “{evidence.stem[:40]}”)"
     if any(_MEETING.match(raw) for raw in evidence.lines[:80]):
         return "meeting notes (attendees, agenda or action items)"
     if sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:

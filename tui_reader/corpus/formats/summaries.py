@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import joined
+from .dates import parse_date
 
 _SUMMARY_WORDS = r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|executive summary|in a nutshell|the gist|one sentence summary|key quotes)"
 _SUMMARY_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b", re.IGNORECASE)
@@ -63,6 +64,18 @@ _ASKED_TO_SUM = re.compile(
     r"\b(?:summari[sz]e|summary|tl;?dr|recap|key (?:points|takeaways|moments)|what (?:did|does) .{0,40} (?:say|react)|highlights|main points|brief(?:ing)?)\b",
     re.IGNORECASE,
 )
+_FULL_TEXT = re.compile(
+    r"^#{1,6}[ \t]+(?:content|article|full text|full article|original article|the article|transcript|page text)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+FULL_TEXT_WORDS = 300
+"""Words under a "Content" heading that make a highlights export the saved page itself."""
+_PROMPT = re.compile(
+    r"^[ \t]*(?:>[ \t]*|(?:\*\*|__)?(?:you|user|me|prompt|question|q)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)"
+    r"[^\n]{0,80}\b(?:summari[sz]e|summarise|sum up|tl;?dr|recap)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBERED_ENTRY = re.compile(r"^[ \t]*(?:\*\*|__)?\d{1,2}[.)][ \t]*\[[^\]\n]+\]\(https?://", re.MULTILINE)
 _ANNOTATION = re.compile(r"^[ \t]*(?:quote|highlight|highlighted text|excerpt|passage)[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(?P<value>.+)$")
 _URL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?<?(?P<url>https?://\S+?)>?\s*$")
@@ -77,6 +90,7 @@ _CHAT_HOSTS = re.compile(
     r"(?:www\.)?perplexity\.ai|copilot\.microsoft\.com|poe\.com|notebooklm\.google\.com|chat\.mistral\.ai|chat\.deepseek\.com)/",
     re.IGNORECASE,
 )
+_SELF_LINK = re.compile(r"\b(?:view (?:it )?(?:in (?:your )?browser|online|on the web)|web version|read online|open in (?:the )?app|read on omnivore)\b", re.IGNORECASE)
 _TITLE_KEYS = ("source", "source_url", "summary_of", "about", "article", "original")
 
 
@@ -114,7 +128,10 @@ _STRONG_TAGS = {"summary", "summaries", "tldr", "tl;dr", "digest", "recap", "not
 _GENERATOR_KEYS = ("summarized_with", "summarised_with", "summarizer", "summariser", "summary_model", "summarized_by", "summarised_by")
 _KINDLE = re.compile(r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) ", re.IGNORECASE)
 _DIGEST_TITLE = re.compile(r"\b(?:digest|round-?up|recap|this week in|weekly|newsletter|issue)\b.*#?\d+|#\d+\b|\bdigest\b", re.IGNORECASE)
-_DIGEST_WORDS = re.compile(r"\b(?:digest|newsletter|round-?up|this week in|weekly links|reading list|link roundup|recap)\b", re.IGNORECASE)
+_DIGEST_WORDS = re.compile(
+    r"\b(?:digest|newsletter|round-?up|this week in|weekly|fortnightly|monthly|weekly links|reading list|link roundup|recap|issue\s*#?\d+)\b",
+    re.IGNORECASE,
+)
 _POINTER_LINE = re.compile(
     r"^\s*(?:\*\*|__|\*|_)?\[(?P<text>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)(?:\*\*|__|\*|_)?\s*(?:[→»›]\s*)?$"
 )
@@ -189,14 +206,22 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             highlights += 1
         elif _KINDLE.match(raw):
             kindle += 1
-        if section_starts and not is_heading and (_POINTER_LINE.match(raw) or _LABELLED_LINK.match(raw)):
+        only_link = _POINTER_LINE.match(raw)
+        if only_link and (parse_date(only_link.group("text")) or len(re.findall(r"[^\W\d_]{2,}", only_link.group("text"))) < 2):
+            only_link = None  # "[October 28, 2023 at 8:14 am](…#comment-2281)", "[Reply](…)": no source
+        if section_starts and not is_heading and (only_link or _LABELLED_LINK.match(raw)):
             sections_with_pointer.setdefault(len(section_starts), (section_starts[-1], index))
+        elif is_heading and "](http" in raw:  # an entry whose heading is its link
+            sections_with_pointer.setdefault(len(section_starts), (index, index))
     entries = set()
     if len(sections_with_pointer) >= 2:  # a digest's entries also say something of their own
         for number, (start, _) in sections_with_pointer.items():
             end = section_starts[number] if number < len(section_starts) else len(lines)
             if any(len(raw.split()) >= 12 and not raw.lstrip().startswith(("#", "[", "**[")) for raw in lines[start + 1 : end]):
                 entries.add(number)
+    full_text = _FULL_TEXT.search(text)
+    if full_text and len(text[full_text.end() :].split()) >= FULL_TEXT_WORDS:
+        headings = []  # highlights over the page's own full text: a saved page, annotated
     if headings:
         shown = ", ".join(dict.fromkeys(h[:30] for _, h in headings[:3]))
         at_top = headings[0][0] == first_structure
@@ -209,6 +234,11 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
     chat = _LLM_TURN.search(text)
     if chat and _ASKED_TO_SUM.search(text[chat.start() : chat.start() + 3000]):
         signals.add("an assistant asked for a summary (an exported chat with an LLM)", 2)
+    elif _PROMPT.search(text[:1500]):
+        signals.add("it opens with a request for a summary (an assistant's answer)", 2)
+    numbered = len(_NUMBERED_ENTRY.findall(text))
+    if numbered >= 2 and not entries:
+        entries = set(range(numbered))
     quotes = len(_ANNOTATION.findall(text))
     if quotes >= 3:
         signals.add(f"an annotations export ({quotes} quoted passages)", 2)
@@ -285,8 +315,8 @@ def pointers(meta: Mapping[str, object], lines: Sequence[str], first_line: int) 
     seen: set[str] = set()
     unique = []
     for pointer in found:
-        if _CHAT_HOSTS.match(pointer.target):
-            continue  # an exported chat's own address, not what it sums up
+        if _CHAT_HOSTS.match(pointer.target) or _SELF_LINK.search(pointer.text):
+            continue  # an exported chat's own address, a "view in browser": not what it sums up
         if pointer.target not in seen:
             seen.add(pointer.target)
             unique.append(pointer)

@@ -407,6 +407,11 @@ _NUMBERED_HEAD = re.compile(
 )
 _ACTION_LINK = re.compile(r"^\s*\[(?:reply|like|share|report|permalink|link|edit|quote)\]\([^)]*\)\s*$", re.IGNORECASE)
 _DATE_LINK = re.compile(r"^\s*\[([^\]]{6,40}\d[^\]]*)\]\([^)]*\)\s*$")
+_PIPE_HEAD = re.compile(
+    r"^(?P<pipes>(?:\|[ \t]?)+)[ \t]*(?P<user>u/[\w-]{2,30}|\[deleted\]|\[removed\]|[\w.\-]{2,30})[ \t]*"
+    r"\((?P<rest>-?\d[\d,.]*k?\s*(?:up|down)?votes?|-?\d[\d,.]*k?\s*points?)\)[ \t]*:[ \t]*(?P<text>.*)$"
+)
+"""reddit2text's text output: ``| | name (12 upvotes): text``, one ``|`` a level."""
 _POINTS = re.compile(r"(?:⬆️?|↑|▲)\s*\d|\d+\s*(?:points?|pts|votes?|upvotes?)\b|\bOP\b|\bago\b|\d{4}-\d{2}-\d{2}|_\(")
 _REDDIT_POST = re.compile(r"posted by u/|^\*\*r/[\w]+\*\*|reddit\.com/r/|^r/[\w]+\b", re.IGNORECASE)
 _QUOTE = re.compile(r"^\s*((?:>\s*)*)")
@@ -415,9 +420,9 @@ _QUOTE = re.compile(r"^\s*((?:>\s*)*)")
 def author_blocks(lines: list[str], first_line: int) -> Thread | None:
     heads = []
     for index, raw in enumerate(lines):
-        if "*" not in raw and "u/" not in raw and "]" not in raw:
+        if "*" not in raw and "u/" not in raw and "]" not in raw and "|" not in raw:
             continue
-        numbered = _NUMBERED_HEAD.match(raw)
+        numbered = _NUMBERED_HEAD.match(raw) or _PIPE_HEAD.match(raw)
         if numbered:
             heads.append((index, numbered))
             continue
@@ -428,11 +433,17 @@ def author_blocks(lines: list[str], first_line: int) -> Thread | None:
                 break
     if len(heads) < MIN_COMMENTS:
         return None
-    levels = [
-        int(match.group("depth")) * 1000 if "depth" in match.groupdict() else _indent(lines[i]) + 4 * match.group("quote").count(">")
-        for i, match in heads
-    ]
-    ranks = _ranks(levels) if not all("depth" in m.groupdict() for _, m in heads) else {v: v // 1000 for v in levels}
+    def level(index: int, match: re.Match[str]) -> int:
+        fields = match.groupdict()
+        if "depth" in fields:
+            return int(match.group("depth")) * 1000
+        if "pipes" in fields:
+            return (match.group("pipes").count("|") - 1) * 1000
+        return _indent(lines[index]) + 4 * match.group("quote").count(">")
+
+    levels = [level(i, match) for i, match in heads]
+    explicit = all("depth" in m.groupdict() or "pipes" in m.groupdict() for _, m in heads)
+    ranks = {v: v // 1000 for v in levels} if explicit else _ranks(levels)
     thread = Thread("Reddit thread export", [])
     covered = 0
     for number, (index, match) in enumerate(heads):
@@ -556,7 +567,8 @@ _CARD_ACTION = re.compile(
     r"pinned by @?[\w.\-]+|[\d.,]+[km]? comments|sort by|top comments|newest first|liked by .{1,60}|"
     r"\d+ repl(?:y|ies) by .{1,80}|\d+ more comments\.{0,3}|write a response|what are your thoughts\?|"
     r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
-    r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*$)$",
+    r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment|"
+    r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments)$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
@@ -933,7 +945,7 @@ def _preamble_text(lines: list[str]) -> str | None:
         text = raw.strip()
         if not text or _HEADING_LINE.match(raw) or _url_line(text) or re.fullmatch(r"[-*_=]{3,}", text):
             continue
-        if re.match(r"^(?:💬|original post:|posted by|\*\*r/)", text, re.IGNORECASE):
+        if re.match(r"^(?:💬|original post:|posted by|\*\*r/)", text, re.IGNORECASE) or _CARD_ACTION.match(text):
             continue
         kept.append(text.lstrip("> ").strip())
     return clean(" ".join(kept)) or None
@@ -957,7 +969,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
     author_blocks: lambda text: re.search(
-        r"u/|reddit\.com/user/|⬆|↑|▲|\bpoints?\b|\bpts\b|^\s*\[\d{1,2}\]\s|\*\*\s+(?:says|said|wrote|replied|commented)\b", text, re.MULTILINE
+        r"u/|reddit\.com/user/|⬆|↑|▲|\bpoints?\b|\bpts\b|votes?\)|^\s*\[\d{1,2}\]\s|\*\*\s+(?:says|said|wrote|replied|commented)\b", text, re.MULTILINE
     ) is not None,
     card_copy: lambda text: len(_CARD_DATE_LINE.findall(text, 0, 400_000)) >= MIN_COMMENTS,
     head_lines: lambda text: len(_ANY_DATE.findall(text, 0, 400_000)) >= 3,
