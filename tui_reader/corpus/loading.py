@@ -693,7 +693,8 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
     thread = None
     if explicit is None and (signals.strength < 2 or hinted):
         thread = threads.recognise(head, body_line, hinted, dumps=not meta)
-    timestamps = [] if thread else chapter_lists.find_chapters(head, body_line)[0]
+    # A summary (or a thread) is that whatever chapters it has: the kind needs none.
+    timestamps = [] if thread or signals.strength >= 2 or explicit else chapter_lists.find_chapters(head, body_line)[0]
     meta_urls = _meta_urls(meta)
     evidence = kinds.Evidence(
         meta=lowered, lines=head, stem=path.stem.lower(), title=title_words, headings=[h.title for h in headings],

@@ -50,9 +50,9 @@ _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]
 _BARE_URL = re.compile(r"(?P<url>https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"])")
 _WIKILINK = re.compile(r"\[\[(?P<target>[^\[\]|#\n]+)(?:#(?P<heading>[^\[\]|\n]+))?(?:\|(?P<alias>[^\[\]\n]+))?\]\]")
 _LABELLED_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:link|source|original|read more|read it|read the (?:full )?(?:article|post))(?:\*\*|__)?\s*[:：—-]", re.IGNORECASE)
-_LABELLED_LINK_LINE = re.compile(_LABELLED_LINK.pattern + r".*$", re.IGNORECASE | re.MULTILINE)
 _INTERESTING = re.compile(
-    r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b)"
+    r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b"
+    r"|\d{1,2}[.)]|(?:quote|highlight|excerpt|passage|you|user|prompt|human|me|question|q)\b)"
     r"|^.*\((?:\[)?(?:view highlight|location \d|page \d|loc\.? \d)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -179,6 +179,10 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
     """section number -> (first line, line of its pointer)."""
     section_starts: list[int] = []
     in_fence = False
+    full_text: int | None = None
+    chat: int | None = None
+    pointed: str | None = None
+    quotes = numbered = 0
     text, line_of = joined(lines)
     # Only the lines that can say something are looked at (headings, bold leads,
     # link lines, highlight marks, fences).
@@ -213,38 +217,46 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             sections_with_pointer.setdefault(len(section_starts), (section_starts[-1], index))
         elif is_heading and "](http" in raw:  # an entry whose heading is its link
             sections_with_pointer.setdefault(len(section_starts), (index, index))
+        if is_heading and full_text is None and _FULL_TEXT.match(raw):
+            full_text = index
+        if _ANNOTATION.match(raw):
+            quotes += 1
+        elif _NUMBERED_ENTRY.match(raw):
+            numbered += 1
+        if chat is None and _LLM_TURN.match(raw):
+            chat = index
+        if pointed is None and "http" in raw and _LABELLED_LINK.match(raw):
+            pointed = raw
     entries = set()
     if len(sections_with_pointer) >= 2:  # a digest's entries also say something of their own
         for number, (start, _) in sections_with_pointer.items():
             end = section_starts[number] if number < len(section_starts) else len(lines)
             if any(len(raw.split()) >= 12 and not raw.lstrip().startswith(("#", "[", "**[")) for raw in lines[start + 1 : end]):
                 entries.add(number)
-    full_text = _FULL_TEXT.search(text)
-    if full_text and len(text[full_text.end() :].split()) >= FULL_TEXT_WORDS:
+    if full_text is not None and sum(len(raw.split()) for raw in lines[full_text + 1 :]) >= FULL_TEXT_WORDS:
         headings = []  # highlights over the page's own full text: a saved page, annotated
     if headings:
         shown = ", ".join(dict.fromkeys(h[:30] for _, h in headings[:3]))
-        at_top = headings[0][0] == first_structure
+        # At the top: the first thing, or inside the first section (a digest's
+        # "## Title" then "**TLDR:**").
+        second = section_starts[1] if len(section_starts) > 1 else len(lines)
+        at_top = headings[0][0] == first_structure or headings[0][0] < second
         snips = any(re.match(r"^(?:snips|key quotes)\b", h, re.IGNORECASE) for _, h in headings)
         signals.add(f"summary sections ({shown})" + (" at the top" if at_top else ""), 2 if at_top or snips else 1)
     if highlights >= 2:
         signals.add(f"a highlights export ({highlights} highlights with location links)", 2)
     if kindle >= 2:
         signals.add(f"a Kindle highlights file ({kindle} clippings)", 2)
-    chat = _LLM_TURN.search(text)
-    if chat and _ASKED_TO_SUM.search(text[chat.start() : chat.start() + 3000]):
+    if chat is not None and _ASKED_TO_SUM.search("\n".join(lines[chat : chat + 40])):
         signals.add("an assistant asked for a summary (an exported chat with an LLM)", 2)
     elif _PROMPT.search(text[:1500]):
         signals.add("it opens with a request for a summary (an assistant's answer)", 2)
-    numbered = len(_NUMBERED_ENTRY.findall(text))
     if numbered >= 2 and not entries:
         entries = set(range(numbered))
-    quotes = len(_ANNOTATION.findall(text))
     if quotes >= 3:
         signals.add(f"an annotations export ({quotes} quoted passages)", 2)
-    pointed = [m.group() for m in _LABELLED_LINK_LINE.finditer(text) if "http" in m.group()][:1] if not headings else []
-    if pointed:
-        label = re.sub(r"[*_]", "", pointed[0]).split(":")[0].strip()[:20]
+    if pointed is not None and not headings:
+        label = re.sub(r"[*_]", "", pointed).split(":")[0].strip().lstrip("-*+ ")[:20]
         signals.add(f"it points at the page it is about ({label}: line)", 1)
     if len(entries) >= 2:
         signals.add(f"a digest: {len(entries)} entries, each with a link to its source", 2)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -955,11 +956,40 @@ Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, chat_export, tree_thread, bullet_thread, author_blocks, card_copy, head_lines,
 )
+_AUTHOR_MARKS = (
+    "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
+    "** replied", "** commented", "** said", "] u/", "[deleted]",
+)
+"""What Reddit and blog-comment exports write next to an author (a substring test each)."""
 _CHAT_MARK = re.compile(
     r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d)",
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_DATE_MARKS = (
+    # Each starts with a literal, so that the scan skips ahead in C.
+    re.compile(r" ago\b"),
+    re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d"),
+    re.compile(r"-\d\d-\d\d(?:\b|T)"),
+    re.compile(r"/\d{1,2}/\d"),
+    re.compile(r"\.\d{1,2}\.\d\d"),
+    re.compile(r"esterday"),
+    re.compile(r"just now"),
+)
+
+
+def _date_marks(text: str, need: int) -> bool:
+    """Whether ``text`` holds ``need`` date-like marks: a few simple scans, each fast
+    (one pattern with every form in it would look at every position many times)."""
+    found = 0
+    for pattern in _DATE_MARKS:
+        found += sum(1 for _ in itertools.islice(pattern.finditer(text, 0, 400_000), need - found))
+        if found >= need:
+            return True
+    return False
+
+
+
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
@@ -968,11 +998,10 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     chat_export: lambda text: _CHAT_MARK.search(text) is not None,
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
-    author_blocks: lambda text: re.search(
-        r"u/|reddit\.com/user/|⬆|↑|▲|\bpoints?\b|\bpts\b|votes?\)|^\s*\[\d{1,2}\]\s|\*\*\s+(?:says|said|wrote|replied|commented)\b", text, re.MULTILINE
-    ) is not None,
-    card_copy: lambda text: len(_CARD_DATE_LINE.findall(text, 0, 400_000)) >= MIN_COMMENTS,
-    head_lines: lambda text: len(_ANY_DATE.findall(text, 0, 400_000)) >= 3,
+    author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
+    card_copy: lambda text: _date_marks(text, MIN_COMMENTS)
+    and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
+    head_lines: lambda text: _date_marks(text, 3),
 }
 
 
