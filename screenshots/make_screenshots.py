@@ -1,4 +1,5 @@
-"""Drive the real app on the bundled seeds and save one SVG per screen.
+"""Drive the real app on the bundled seeds (and three fixture bundles of other tools'
+exports) and save one SVG per screen.
 
     python screenshots/make_screenshots.py
 
@@ -91,6 +92,38 @@ async def search_the_digests(pilot: Pilot) -> None:
     await pilot.press("down", "down")
 
 
+BUNDLES = HERE.parent / "tests" / "fixtures" / "bundles"
+
+
+def _open(pilot: Pilot, relpath: str, anchor: str | None = None) -> None:
+    app = pilot.app
+    doc = next(d for d in app.corpus.documents if d.relpath == relpath)  # type: ignore[attr-defined]
+    app.open_document(doc.id, anchor, remember=False)  # type: ignore[attr-defined]
+
+
+async def hn_thread_bundle(pilot: Pilot) -> None:
+    """A Hacker News page copy beside the episode it discusses and an LLM summary of it."""
+    _open(pilot, "hn-45871234.txt", "comment-2")
+    await pilot.press("2", "3")
+
+
+async def youtube_bundle(pilot: Pilot) -> None:
+    """A yt-dlp description: its chapters in the linked pane, its comments and summary."""
+    _open(pilot, "How Canal Locks Lift a Barge： The Full Flight at Kettleby ｜ Slow Engineering [Qm4xT7vLp2c].description", "episode-timestamps")
+    await pilot.press("3", "j", "j", "j", "j")
+
+
+async def why_screen(pilot: Pilot) -> None:
+    _open(pilot, "ep-17-comments.txt")
+    await pilot.press("2", "i")
+
+
+BUNDLE_SCENES: dict[str, tuple[str, Scene]] = {
+    "bundle-hn-thread": ("talk-hn-copy", hn_thread_bundle),
+    "bundle-youtube": ("pod-youtube-description", youtube_bundle),
+    "bundle-why": ("pod-stem-ties", why_screen),
+}
+
 SCENES: dict[str, Scene] = {
     "main": main_view,
     "source-timestamps": source_timestamps,
@@ -126,6 +159,8 @@ def main() -> None:
             os.environ[variable] = state
         for name, scene in SCENES.items():
             print(asyncio.run(shoot(name, scene)).relative_to(HERE.parent))
+        for name, (bundle, scene) in BUNDLE_SCENES.items():
+            print(asyncio.run(shoot(name, scene, BUNDLES / bundle)).relative_to(HERE.parent))
         if not DIGESTS.is_dir():
             print("skipped the digest scenes: ../shared/corpora/newsletter-summaries is missing")
             return

@@ -83,8 +83,12 @@ def print_table(corpus: Corpus, out: TextIO) -> None:
     for doc in corpus.documents:
         write(f"{doc.id}  [{doc.kind}]  {doc.date or 'no date'}\n")
         write(f"  {doc.title}\n")
+        if doc.kind_reason:
+            write(f"  {doc.kind}: {doc.kind_reason}\n")
         if doc.url:
             write(f"  {doc.url}\n")
+        if doc.source_url:
+            write(f"  points at {doc.source_url}\n")
         counts = [
             _plural(len(doc.sections), "section"),
             _plural(len(doc.links), "link"),
@@ -100,6 +104,8 @@ def print_table(corpus: Corpus, out: TextIO) -> None:
         source = rel.source + (f"#{rel.source_section}" if rel.source_section else "")
         target = rel.target + (f"#{rel.target_section}" if rel.target_section else "")
         write(f"  {source}  {rel.type}  {target}\n")
+        if rel.reason:
+            write(f"    because {rel.reason}\n")
     for warning in corpus.warnings:
         write(f"warning: {warning}\n")
 

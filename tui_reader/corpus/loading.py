@@ -370,7 +370,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     while len(opening) > 1 and (parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])):
         opening.pop(0)
     first = opening[0] if opening else ""
-    titled = _TITLE_LINE.match(first) and not _top_url([first])
+    titled = _reads_as_title(first) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
     if top or (heading and not titled):
         return _unescape(top or heading)
     if titled:
@@ -379,6 +379,19 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     if readable:
         return readable
     return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)
+
+
+def _reads_as_title(line: str) -> bool:
+    """A first line that is a title, not the first sentence: short, no sentence end,
+    a dozen words at most or most of its long words capitalised."""
+    if not _TITLE_LINE.match(line) or _top_url([line]):
+        return False
+    words = line.split()
+    if len(words) <= 12:
+        return True
+    long_words = [w for w in words if len(w.strip(",.:;!?()\"'")) >= 4]
+    capitalised = sum(1 for w in long_words if w.strip("\"'(")[:1].isupper())
+    return len(words) <= 18 and capitalised * 2 >= len(long_words)
 
 
 _TITLE_LINE = re.compile(r"^(?=.*[^\W\d_])(?!.*::)(?!#{1,6}\s)[^\s>|*\-\[(`].{2,118}(?<![.,;:])$")

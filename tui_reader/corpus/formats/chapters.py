@@ -84,7 +84,7 @@ _LINK_IN = re.compile(r"\[[^\]]*\]\((<[^>]*>|[^)\s]+)\)|(https?://[^\s)>\]]+)")
 MAX_GAP_LINES = 2
 """Non-blank lines that may stand between two chapters of one list (a chapter's
 one-line description, a sub-bullet)."""
-LONG_TITLE = 150
+LONG_TITLE = 250
 """A run whose typical line is longer than this is a transcript, not chapters."""
 TRANSCRIPT_LINES = 10
 TRANSCRIPT_GAP = 20
@@ -300,8 +300,9 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
     lengths = sorted(len(t) for t in titles)
     if lengths[len(lengths) // 2] > LONG_TITLE:
         return False  # transcript paragraphs
-    if sum(1 for t in titles if _CHAT_TITLE.match(t)) * 2 > len(titles):
-        return False  # "[00:12] Ana: ..." chat or transcript lines
+    speakers = [m.group() for t in titles if (m := _CHAT_TITLE.match(t))]
+    if len(speakers) * 2 > len(titles) and len(set(speakers)) < len(speakers):
+        return False  # "[00:12] Ana: ..." chat or transcript lines: names come back
     linked = sum(1 for c in run if c.url and c.form == "linked")
     hours = any(c.label.count(":") == 2 for c in run)
     if linked * 2 >= len(run) or context >= 2:

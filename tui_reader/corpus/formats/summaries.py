@@ -205,7 +205,7 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             first_structure = index
         if lead or _SUMMARY_HEADING.match(raw):
             words = lead.group() if lead else raw
-            headings.append((index, re.sub(r"[#*_:\-]", "", words).strip()))
+            headings.append((index, re.sub(r"[#*_\-]", "", words).split(":")[0].strip()))
         elif _HIGHLIGHT_LINK.search(raw):
             highlights += 1
         elif _KINDLE.match(raw):

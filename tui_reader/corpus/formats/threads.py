@@ -395,7 +395,7 @@ _AUTHOR_HEADS = [
     # reddit-markdown: "* 🟩 **[name](https://www.reddit.com/user/name)** ⬆️ 12 _( date )_"
     re.compile(
         r"^(?P<indent>\s*)(?P<quote>(?:>\s*)*)(?:[-*+]\s+)?(?:[^\w\s*\[]{1,3}\s+)?\*\*\[?(?P<user>" + _REDDIT_AUTHOR + r")\]?"
-        r"(?:\([^)]*\))?\*\*(?P<rest>(?:\s*\(OP\))?(?:\s+.{0,80})?)$"
+        r"(?:\([^)]*\))?(?:\s*\(OP\))?\*\*(?P<rest>(?:\s*\(OP\))?(?:\s+.{0,80})?)$"
     ),
     # "u/name · 12 points · 3h ago", "u/name (12 points)"
     re.compile(
@@ -568,8 +568,9 @@ _CARD_ACTION = re.compile(
     r"pinned by @?[\w.\-]+|[\d.,]+[km]? comments|sort by|top comments|newest first|liked by .{1,60}|"
     r"\d+ repl(?:y|ies) by .{1,80}|\d+ more comments\.{0,3}|write a response|what are your thoughts\?|"
     r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
-    r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment|"
-    r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments)$",
+    r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment(?:…|\.\.\.)?|"
+    r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
+    r"top comment|pinned|expand full comment|restacks?)$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
@@ -595,7 +596,15 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         if handle and handle.group("date") and _is_card_date(handle.group("date")):
             starts.append((index, index, handle.group("user")))
         elif previous is not None and _looks_like_name(lines[previous].strip()):
-            starts.append((previous, index, lines[previous].strip()))
+            # "Name / Publication / date" (Substack): the name is the first of the two.
+            above = previous - 1 if previous > 0 else None
+            if (
+                above is not None and lines[above].strip() and _looks_like_name(lines[above].strip())
+                and not _is_card_date(lines[above].strip()) and (above == 0 or _CARD_ACTION.match(lines[above - 1].strip() or "·") or not lines[above - 1].strip())
+            ):
+                starts.append((above, index, lines[above].strip()))
+            else:
+                starts.append((previous, index, lines[previous].strip()))
     starts = [s for n, s in enumerate(starts) if n == 0 or s[0] > starts[n - 1][1]]
     if len(starts) < MIN_COMMENTS:
         return None
@@ -607,7 +616,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         body = lines[date_index + 1 : end]
         while body and (not body[-1].strip() or _CARD_ACTION.match(body[-1].strip())):
             body.pop()
-        kept = [raw for raw in body if not re.fullmatch(r"\s*(?:expand full comment|read more|see more|show more)\s*", raw, re.I)]
+        # The page's buttons and counters between the lines ("Expand full comment",
+        # "Like (31)", "143", "Author") are not what the comment says.
+        kept = [raw for raw in body if not (raw.strip() and _CARD_ACTION.match(raw.strip()))]
         covered += _non_blank(lines, name_index, end)
         text = clean(_dedent(kept))
         if not text:
@@ -668,6 +679,7 @@ def _looks_like_name(text: str) -> bool:
         return False
     if re.fullmatch(r"@[\w.\-]{2,40}", text):  # a handle (YouTube, Threads, Mastodon)
         return True
+    text = re.sub(r"\b([A-Z])\.", r"\1", text)  # initials: "J. Okonkwo"
     if text.startswith(("#", ">", "|", "```", "[", "!")) or text.endswith((".", "?", "!", ":")):
         return False
     return len(text.split()) <= 5 and _NAME.match(text) is not None
@@ -856,7 +868,7 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
         return None  # heads over one-word lines: a log or a list, not a conversation
     start = chosen[0].index
     root = thread.comments[0] if thread.comments else None
-    opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|\b(?:post|#)\s*1\b", lines[chosen[0].index], re.IGNORECASE)
+    opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|(?:\bpost\s*|#)1\b", lines[chosen[0].index], re.IGNORECASE)
     if root is not None and len(thread.comments) > 2 and (
         opened or all(c.depth > root.depth for c in thread.comments[1:])
     ):
@@ -1029,7 +1041,27 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             best = found
     if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
+    if best is not None and best.format != "one comment a line":
+        best.folded += _fold_repeats(best.comments)
     return best
+
+
+def _fold_repeats(comments: list[Comment]) -> int:
+    """A page copied twice into one file: every block of comments that repeats the
+    block just before it is dropped (the first copy kept). Returns how many went."""
+    folded = 0
+    start = 0
+    for _ in range(len(comments)):
+        # The start of each comment: a copy's edges pick up a header or a footer.
+        keys = [f"{c.author}\t{c.text[:60]}" for c in comments]
+        repeat = line_dumps.find_repeat(keys, start)
+        if repeat is None:
+            break
+        index, size = repeat
+        del comments[index + size : index + 2 * size]
+        folded += size
+        start = index
+    return folded
 
 
 def _is_structured(raw: str) -> bool:
