@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui_reader.corpus.formats import chapters, media, summaries, threads
+from tui_reader.corpus.formats import chapters, media, summaries, threads, transcripts
 from tui_reader.corpus.formats.dates import date_in_lines, parse_date
 from tui_reader.corpus.formats.kinds import Evidence, classify
 from tui_reader.corpus.links import normalize_url
@@ -55,6 +55,7 @@ def test_chapter_layouts(text: str, expected: list[int]) -> None:
         "\n".join(f"00:00:{s:02d}.000 and then the speaker says words" for s in range(0, 60, 3)),  # transcript cues
         "10:30 we started with coffee",  # one line is no list
         "```\n0:00 Intro\n1:00 Two\n2:00 Three\n```",  # code
+        "8:30 water off\n9:00 cartridge swap\n10:30 water back on\n11:00 silicone",  # a day's plan
     ],
 )
 def test_times_that_are_not_chapters(text: str) -> None:
@@ -250,3 +251,155 @@ def test_file_name_stems() -> None:
     assert stem_root("ep-17-comments-summary") == ("ep-17", {"comments", "summary"})
     assert stem_root("summary_ep-17") == ("ep-17", {"summary"})
     assert stem_root("Title [dQw4w9WgXcQ]")[0] == "dqw4w9wgxcq"
+
+
+def test_plain_text_digests_and_their_entries() -> None:
+    substack = [
+        "View this post on the web at https://fold.substack.com/p/issue-87",
+        "",
+        "Hello from a wet Thursday. Two things this week.",
+        "Why the night bus map was redrawn [ https://lines.example/night-bus?utm_source=fold ]",
+        "City Lines has the best explainer of why the night network changed in September this year.",
+        "Paper, punched [ https://substack.com/redirect/4c1e?j=abc ]",
+        "A retired conductor has held on to every paper ticket he punched since 1971, sorted by route.",
+        "Subscribe here [ https://substack.com/redirect/5d8a ].",
+        "",
+        "Unsubscribe https://substack.com/redirect/2/xyz",
+    ]
+    entries = summaries.digest_entries(substack)
+    assert [(e.title, e.url) for e in entries] == [
+        ("Why the night bus map was redrawn", "https://lines.example/night-bus?utm_source=fold"),
+        ("Paper, punched", "https://substack.com/redirect/4c1e?j=abc"),
+    ]
+    signals = summaries.summary_signals({}, substack, "")
+    assert signals.strength == 2 and any("newsletter's email" in r for r in signals.reasons)
+    tldr = [
+        "HOW WE CUT OUR COLD STARTS BY 80% (5 MINUTE READ) [5]",
+        "",
+        "Moving heavy imports into the functions that need them took p99 cold starts from 3.1 s to 0.6 s.",
+        "",
+        "A FIELD GUIDE TO LOCK QUEUES (9 MINUTE READ) [6]",
+        "",
+        "Why a harmless-looking ALTER TABLE can stall every query behind it, and what to do instead.",
+        "",
+        "Links:",
+        "------",
+        "[5] https://blog.example/lazy-imports/?utm_source=tldr",
+        "[6] https://pg.example/lock-queues",
+    ]
+    assert [(e.title, e.url) for e in summaries.digest_entries(tldr)] == [
+        ("HOW WE CUT OUR COLD STARTS BY 80%", "https://blog.example/lazy-imports/?utm_source=tldr"),
+        ("A FIELD GUIDE TO LOCK QUEUES", "https://pg.example/lock-queues"),
+    ]
+    # Footer links and buttons have no paragraph of their own: no entries.
+    assert summaries.digest_entries(["Sign up [ https://a.example ]", "Share [ https://b.example ]", "", "Thanks!"]) == []
+
+
+def test_what_is_and_is_not_a_summary() -> None:
+    def strength(lines: list[str], title: str = "", meta: dict[str, object] | None = None) -> int:
+        return summaries.summary_signals(meta or {}, lines, title).strength
+
+    assert strength(["Here's a short summary:", "", "Main argument: toggles are debt."]) == 2
+    assert strength(["# Lazy imports", "", "- one"], title="Lazy imports — key points") == 2
+    assert strength(["text"], meta={"type": "literature-note"}) == 2
+    # A timetable under its source:: property is copied numbers, not a summary of the page.
+    timetable = ["source:: https://ferries.example/spring", "- Weekday", *[f"\t- {h:02d}:15" for h in range(6, 20)]]
+    assert strength(timetable) == 0
+    assert strength(["Source: https://example.com/post", "", "The author argues that toggles are debt to be paid down soon."]) == 1
+    # The page's own text first, its highlights after it: a saved page.
+    page = ["# Pigeons", "", *["Gwen keeps forty-two pigeons in a converted stable above the valley and flies them."] * 20,
+            "", "## Highlights", "", "> one destination"]
+    assert strength(page) == 0
+    assert strength(["## Highlights", "", "> one destination", "", "Gwen keeps pigeons."]) == 2
+
+
+def test_more_kinds_by_name_and_url() -> None:
+    def kind(**fields: object) -> str:
+        return classify(Evidence(meta=fields.pop("meta", {}), lines=fields.pop("lines", []), stem=fields.pop("stem", "x"), **fields))[0]  # type: ignore[arg-type]
+
+    prose = ["The claim that checkable predictions leak trust is an old one, and I think it holds. " * 8] * 5
+    assert kind(stem="202503022230 trust leaks from checkable predictions", meta={"tags": ["x"]}, lines=prose) == "note"
+    assert kind(meta={"tags": ["x"]}, lines=prose) == "article"
+    headings = ["What you'll need", "Steps"]
+    assert kind(headings=headings, own_url="https://home.example/guides/shower-cartridge", title="Shower cartridge") == "guide"
+    assert kind(headings=headings, own_url="https://home.example/blog/shower-cartridge", title="Shower cartridge") == "source"
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("WEBVTT\n\n" + "\n\n".join(f"00:00:{s:02d}.000 --> 00:00:{s + 2:02d}.500\nwords said here" for s in range(0, 40, 4)), "WebVTT"),
+        ("\n\n".join(f"Hana Sato  0:{s:02d}\nSomething said at this point." for s in range(0, 50, 7)), "a speaker and a time"),
+        ("\n".join(f"[00:00:{s:02d}] Speaker {s % 2 + 1}: and then we talked" for s in range(0, 50, 6)), "a time, then the words"),
+        ("\n".join(f"0:{s:02d}\nso this jar has been on my counter" for s in range(0, 50, 5)), "a time alone"),
+    ],
+)
+def test_transcripts(text: str, form: str) -> None:
+    reason = transcripts.transcript(text.split("\n"))
+    assert reason is not None and form in reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(f"{m}:00 Chapter {m}" for m in range(0, 40, 5)),  # chapters: minutes apart
+        "\n".join(f"[09:{m:02d}] Ana: hi" for m in range(10, 40, 3)),  # a chat at clock times
+        "\n".join(f"[0:00:{s:02d}] {name}: hi" for s, name in zip(range(0, 60, 6), "abcdefghij")),  # a replayed chat, many names
+    ],
+)
+def test_what_is_no_transcript(text: str) -> None:
+    assert transcripts.transcript(text.split("\n")) is None
+
+
+@FUZZ
+@given(st.lists(st.text(alphabet="0123456789:.-> []()abcAB\t", max_size=40), max_size=60))
+def test_transcript_never_raises(lines: list[str]) -> None:
+    transcripts.transcript(lines)
+
+
+def test_a_stack_overflow_page_copy() -> None:
+    lines = [
+        "Why is X slow?", "Ask Question", "Asked 2 years ago", "Viewed 3k times", "", "12", "",
+        "My query takes a minute on a big table.", "", "sql", "Share", "Improve this question", "Follow",
+        "asked Feb 28, 2022 at 16:45", "ana", "1,121 gold badge",
+        "Which version is this? – bo Feb 28, 2022 at 16:51", "Add a comment", "2 Answers", "Sorted by:",
+        "Highest score (default)", "", "41", "", "Add an index on the column you filter by.", "", "Share",
+        "Improve this answer", "Follow", "answered Feb 28, 2022 at 17:20", "bo", "22.4k",
+        "That did it, thanks. – ana Mar 1, 2022 at 9:12", "Add a comment", "", "3", "",
+        "Or partition it by month.", "", "Share", "Improve this answer", "Follow", "answered Apr 19, 2022 at 7:03",
+        "cy", "41", "Add a comment", "", "Your Answer",
+    ]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and thread.format == "Stack Exchange page copy"
+    assert [(c.author, c.depth) for c in thread.comments] == [("bo", 0), ("bo", 0), ("ana", 1), ("cy", 0)]
+    assert thread.title == "Why is X slow?" and thread.own_title
+
+
+def test_replies_that_quote_what_they_answer() -> None:
+    zoom = [
+        "10:02:15 From Priya Nair to Everyone:", "\tLink for anyone who joined late: https://example.com/rfc",
+        "10:03:48 From Ben Ortiz to Everyone:", '\tReplying to "Link for anyone who..."', "\t", "\tthanks",
+        "10:10:02 From Priya Nair to Everyone:", '\tReacted to "thanks" with 👍',
+        "10:17:05 From Ben Ortiz to Everyone:", "\tThe cost table uses the list price.",
+    ]
+    thread = threads.recognise(zoom, 1)
+    assert thread is not None and thread.format == "Zoom meeting chat"
+    assert [(c.author, c.depth) for c in thread.comments] == [("Priya Nair", 0), ("Ben Ortiz", 1), ("Ben Ortiz", 0)]
+    telegram = []
+    for number, (name, text) in enumerate([("Lena", "Seen the video?"), ("Tarek", "> **↩ Reply to Lena:** Seen the video? ...\n\nYes!"),
+                                           ("Sabine", "> **↩ Reply to Tarek:** Yes!\n\nMe too."), ("Lena", "Saturday then.")]):
+        telegram += [f"### {name}", f"*2024-03-20 19:0{number}:11* | Message #{4101 + number}", "", *text.split("\n"), "", "---", ""]
+    thread = threads.recognise(telegram, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("Lena", 0), ("Tarek", 1), ("Sabine", 2), ("Lena", 0)]
+
+
+def test_an_unrolled_thread_is_one_authors_page() -> None:
+    lines = [f"{n}/ Post number {n} of the thread, with a few words of its own to say here." for n in range(1, 9)]
+    assert threads.recognise(lines, 1) is None
+    assert classify(Evidence(meta={}, lines=lines, stem="thread", title="Thread"))[0] == "source"
+
+
+def test_a_source_line_that_quotes_a_title() -> None:
+    lines = ["# Briefing", "", "**Quelle:** Auszüge aus dem Vortrag „Wärmepumpen im Altbau: Was die Messdaten zeigen“ (YouTube)"]
+    assert summaries.quoted_source(lines) == "Wärmepumpen im Altbau: Was die Messdaten zeigen"

@@ -21,7 +21,7 @@ import yaml
 from markdown_it.token import Token
 
 from .formats import chapters as chapter_lists
-from .formats import kinds, media, summaries, threads
+from .formats import kinds, media, summaries, threads, transcripts
 from .formats.dates import date_in_lines, parse_date
 from .links import extract_links, inline_text, normalize_url, parse_markdown
 from .model import Corpus, Document, Section, Timestamp
@@ -314,6 +314,9 @@ _TOP_URL = re.compile(
 )
 
 
+_READER_COPY = re.compile(r"\[(?:read on \w+|open in (?:the )?(?:app|\w+)|view (?:in (?:your )?browser|online|on the web)|web version)\]", re.IGNORECASE)
+
+
 def _top_url(body_lines: list[str]) -> str | None:
     """A URL line among the first lines of a page saved without front matter
     (``URL: https://...``, ``Source: <https://...>``, a line with only a URL)."""
@@ -324,6 +327,8 @@ def _top_url(body_lines: list[str]) -> str | None:
         seen += 1
         match = _TOP_URL.match(raw)
         if match and normalize_url(match.group("url")):
+            if _READER_COPY.search(raw):
+                continue  # "[Read on Omnivore](…)", "[Open in app](…)": the reader's copy, not the page
             return match.group("url").rstrip(".,;")
         if seen >= 8:
             break
@@ -365,7 +370,13 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):
             return _unescape(top)
         return _unescape(given)
-    opening = [line.strip() for line in body.splitlines()[:12] if line.strip()]
+    opening = [line.strip() for line in body.splitlines()[:40] if line.strip()]
+    # A page copied whole starts with its navigation: a run of short lines
+    # ("Skip to content", "Search", "Home", "Sign In").
+    nav = next((n for n, line in enumerate(opening) if len(line.split()) > 3), len(opening))
+    if nav >= 4:
+        opening = opening[nav:] or opening
+    opening = opening[:12]
     # A date or a URL line may come first (an annotations export, a saved page).
     while len(opening) > 1 and (parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])):
         opening.pop(0)
@@ -397,7 +408,9 @@ def _reads_as_title(line: str) -> bool:
 _TITLE_LINE = re.compile(r"^(?=.*[^\W\d_])(?!.*::)(?!#{1,6}\s)[^\s>|*\-\[(`].{2,118}(?<![.,;:])$")
 _GENERIC_HEADING = re.compile(
     r"^(?:tl;?dr|summary|key takeaways|takeaways|highlights|snips|notes|introduction|overview|contents|table of contents|"
-    r"metadata|episode metadata|one sentence summary|ideas|insights|quotes|references|recommendations|main points)$",
+    r"metadata|episode metadata|one sentence summary|ideas|insights|quotes|references|recommendations|main points|"
+    r"key (?:ideas|points|insights)|questions|open questions|timestamps|chapters|show notes|annotations|my thoughts|thoughts|"
+    r"action items|attendees|agenda|links|resources|transcript|content|comments|discussion|related|see also)$",
     re.IGNORECASE,
 )
 """A first line that reads as a title: short, not a list item or quote, no sentence end."""
@@ -424,7 +437,7 @@ def _comments_title(meta: dict[str, object], thread: threads.Thread, path: Path)
     if given:
         return _unescape(given)
     if thread.title:
-        return f"Comments on {thread.title}"
+        return thread.title if thread.own_title else f"Comments on {thread.title}"
     readable = _file_title(path)
     if readable and re.search(r"comment|thread|discussion|repl|chat|hn|reddit", readable, re.IGNORECASE):
         return readable
@@ -508,7 +521,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     signals = summaries.summary_signals(lowered, body_lines, title_words)
     hinted = _comment_hint(path)
     thread = None
-    if not plain and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
+    spoken = transcripts.transcript(body_lines) if explicit is None and signals.strength < 2 else None
+    if not plain and not spoken and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
         thread = threads.recognise(body_lines, body_line, hinted or explicit is not None, dumps=not meta)
     links = extract_links(tokens, body_line)
     if thread is None:
@@ -534,6 +548,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         summary_strength=signals.strength,
         pointer=next((p.how for p in found_pointers), None),
         override=kind_override,
+        transcript=spoken,
     )
     kind, kind_reason = kinds.classify(evidence)
     url, source_url, source_title, pointer_targets = _identity(kind, meta_urls, body_lines, thread, found_pointers)
@@ -603,7 +618,8 @@ def _identity(
         own = next((value for key, value in meta_urls if key in _OWN_URL_KEYS), None) if pointer_keys else None
         targets = [p.target for p in found if p.target != own]
         web = next((p for p in found if p.target.startswith(("http://", "https://")) and p.target != own), None)
-        return own, web.target if web else None, (web.text or None) if web else None, targets
+        title = ((web.text or None) if web else None) or summaries.quoted_source(body_lines)
+        return own, web.target if web else None, title, targets
     if kind == "comments":
         # The thread's own header (a URL line, a LINK: field) and the front matter
         # name the page; a link inside a comment only mentions one.
@@ -704,7 +720,8 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
     signals = summaries.summary_signals(lowered, head, title_words)
     hinted = _comment_hint(path)
     thread = None
-    if explicit is None and (signals.strength < 2 or hinted):
+    spoken = transcripts.transcript(head) if explicit is None and signals.strength < 2 else None
+    if explicit is None and not spoken and (signals.strength < 2 or hinted):
         thread = threads.recognise(head, body_line, hinted, dumps=not meta)
     # A summary (or a thread) is that whatever chapters it has: the kind needs none.
     timestamps = [] if thread or signals.strength >= 2 or explicit else chapter_lists.find_chapters(head, body_line)[0]
@@ -715,6 +732,7 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
         thread=f"{thread.format}, {len(thread.comments)} comments" if thread else None,
         summary=signals.reasons, summary_strength=signals.strength,
         pointer="a link line" if signals.strength == 1 and any(summaries.pointers(lowered, head, body_line)) else None,
+        transcript=spoken,
     )
     kind, reason = kinds.classify(evidence)
     url = meta_urls[0][1] if meta_urls and kind not in ("summary", "comments") else None

@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 from .links import normalize_url, same_page_reason, url_fragment, wiki_target
 from .model import Document, Relation
 from .sections import slugify
+from .formats import summaries
 
 _OWN_KEYS = {"url", "permalink", "webpage_url", "canonical_url", "canonicalurl"}
 """Front matter keys whose URL is the document's own address, not a tie."""
@@ -133,6 +134,32 @@ def _url_name(url: str) -> str:
     return name if len(name) >= 6 and re.search(r"[A-Za-z].*\.[A-Za-z]{2,11}$", name) else ""
 
 
+def _url_last(url: str) -> str:
+    try:
+        return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    except ValueError:
+        return ""
+
+
+def _url_slugs(url: str) -> list[str]:
+    """The slugs in a URL's path, last first (``/questions/123/adding-a-column/456``)."""
+    try:
+        segments = unquote(urlsplit(url).path).strip("/").split("/")
+    except ValueError:
+        return []
+    return [slug for segment in reversed(segments) if (slug := _slug_key(segment))]
+
+
+def _slug_key(name: str) -> str:
+    """A file name or a URL's last segment as a slug of three words or more
+    (``our_ci_runs_on_four_mini_pcs``, ``our-ci-runs-on-four-mini-pcs.html``): an
+    exporter that names its files by the page's slug ties the two."""
+    name = re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", name.lower())
+    if " " in name or not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}", name):
+        return ""
+    return name.replace("_", "-")
+
+
 def url_ids(url: str) -> list[str]:
     """The ids a URL carries that a file may be named by: a YouTube video id, a
     Hacker News item, a Reddit thread, a number of seven digits or more."""
@@ -227,6 +254,16 @@ class LinkResolver:
             self.by_file_name.setdefault(doc.path.name, []).append(doc.id)
             for token in file_ids(doc.path.stem):
                 self.by_file_id.setdefault(token, []).append(doc.id)
+        self.by_slug: dict[str, list[str]] = {}
+        """File names as slugs (first), then titles as slugs."""
+        self.by_title_slug: dict[str, list[str]] = {}
+        for doc in documents:
+            slug = _slug_key(doc.path.stem)
+            if slug:
+                self.by_slug.setdefault(slug, []).append(doc.id)
+            slug = _slug_key(slugify(doc.title)) if doc.title else ""
+            if slug:
+                self.by_title_slug.setdefault(slug, []).append(doc.id)
         self.by_title: dict[str, list[str]] = {}
         self.by_title_part: dict[str, list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
@@ -297,6 +334,11 @@ class LinkResolver:
             name = _url_name(url)
             if name == target.path.name:
                 return f"its URL ends in the file name {name}"
+            slugs = _url_slugs(url)
+            if _slug_key(target.path.stem) in slugs:
+                return f"{_short_url(url)} names its file {target.path.name}"
+            if target.title and _slug_key(slugify(target.title)) in slugs:
+                return f"{_short_url(url)} spells its title “{target.title[:50]}”"
             shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
             return f"the id {shared} of {_short_url(url)} is in its file name {target.path.name}"
         return f"relative path {unquote(url)}"
@@ -311,6 +353,13 @@ class LinkResolver:
             found = [d for d in self.by_file_name.get(name, []) if d != doc.id]
             if len(found) == 1:
                 return found[0]
+        slugs = _url_slugs(url)
+        for index in (self.by_slug, self.by_title_slug):
+            for slug in slugs:
+                # A summary named after the page's slug is another reading of the page, not it.
+                found = [d for d in index.get(slug, []) if d != doc.id and self.by_id[d].kind != "summary"]
+                if len(found) == 1:
+                    return found[0]
         if not self.by_file_id:
             return None
         for token in url_ids(url):
@@ -409,6 +458,8 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
     every = {d.id for d in documents}
     not_dumps = {d.id for d in pages} | {d.id for d in summaries}
 
+    thread_on: dict[str, Document] = {}
+    """page id -> the comment dump on it."""
     # Comment dumps first: the page's ``/comments`` URL then leads to its dump.
     for dump in dumps:
         if dump.id in tied:
@@ -419,12 +470,13 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
                 if is_discussion_url(url) and resolver.page_of(url) is None:
                     resolver.add_url(url, dump.id)  # the thread's own URL
                     break
-        if found is None:
+        if found is None and not (dump.format or "").startswith(_SELF_CONTAINED):
             found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_content(dump, pages, indexes)
         if found is None:
             continue
         target, section, reason = found
         graph.add(Relation(dump.id, target.id, "comments-on", None, section, reason=reason))
+        thread_on.setdefault(target.id, dump)
         tied.add(dump.id)
         if target.url:
             resolver.add_alias(target.url.split("#")[0].split("?")[0].rstrip("/") + "/comments", dump.id)
@@ -443,7 +495,27 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             found_any = True
         if found_any:
             continue
-        found = _by_pointers(summary, resolver, allowed=every)
+        # A digest: two sections or more, each with its own pointer line into the folder.
+        entries_found = _section_pointers(summary, resolver)
+        for line, target_id, anchor, reason in entries_found:
+            section = summary.section_at(line)
+            graph.add(Relation(summary.id, target_id, "summarizes", section.anchor if section else None, anchor, reason=reason))
+        if entries_found:
+            continue
+        for line, target_id, reason in _plain_entries(summary, resolver, pages, indexes):
+            section = summary.section_at(line)
+            graph.add(Relation(summary.id, target_id, "summarizes", section.anchor if section else None, None, reason=reason))
+            found_any = True
+        if found_any:
+            continue
+        found = None
+        if _about_discussion(summary):  # "HN discussion: …", "thread summary": the thread first
+            found = _by_pointers(summary, resolver, allowed={d.id for d in dumps})
+        found = found or _by_pointers(summary, resolver, allowed=every)
+        if found is not None and found[0].id in thread_on and _about_discussion(summary):
+            # A thread's summary that points at the article: it sums up the thread on it.
+            page = found[0]
+            found = thread_on[page.id], None, f"the thread on {page.title[:50]} (it points at the article and speaks of a discussion)"
         names_outside = any(p.startswith(("http://", "https://")) for p in summary.pointers)
         if found is None:
             found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver)
@@ -454,8 +526,11 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
                 graph.add(Relation(summary.id, target_id, "summarizes", section.anchor if section else None, anchor, reason=reason))
             if entries:
                 continue
-        if found is None and not names_outside:
-            found = _by_content(summary, pages + dumps, indexes)
+        if found is None:
+            # A pointer that leads nowhere in the folder may still name a page saved
+            # here without its URL (a copied page): only those are looked at then.
+            candidates = [c for c in pages + dumps if not c.url] if names_outside else pages + dumps
+            found = _by_content(summary, candidates, indexes) if candidates else None
         if found is not None:
             target, section, reason = found
             graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
@@ -533,6 +608,27 @@ def _pointer_lines(doc: Document, resolver: LinkResolver) -> list[tuple[int, str
     return found
 
 
+def _section_pointers(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, str | None, str]]:
+    """(line, target, anchor, reason) of a digest's entries: the pointer lines (a
+    line that is only a link, ``Read the full story →``, ``Source: …``) of two
+    sections or more, each leading to another document of the folder."""
+    found: dict[str, tuple[int, str, str | None, str]] = {}
+    sections: set[str] = set()
+    for link in doc.links:
+        raw = doc.lines[link.line - 1] if 0 < link.line <= len(doc.lines) else ""
+        if not summaries.is_pointer_line(raw):
+            continue
+        resolved = resolver.resolve(doc, link.url)
+        section = doc.section_at(link.line)
+        if resolved is None or resolved[0] == doc.id or section is None or resolved[0] in found:
+            continue
+        if resolver.by_id[resolved[0]].kind in ("note", "summary"):
+            continue
+        found[resolved[0]] = (link.line, resolved[0], resolved[1], f"its entry “{section.title[:50]}” points at it: {resolver.reason(link.url, resolved[0])}")
+        sections.add(section.anchor)
+    return list(found.values()) if len(found) >= 2 and len(sections) >= 2 else []
+
+
 def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, str | None, str]]:
     """A summary with no pointer line sums up what its links lead to: the one
     document of the corpus it links (an LLM's answer quoting the thread's URL), or,
@@ -543,7 +639,9 @@ def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, 
         if resolved is not None and resolved[0] != doc.id:
             linked.append((link, resolved))
     targets = {resolved[0] for _, resolved in linked}
-    if len(targets) == 1:
+    # A person's or a topic's note ([[Mira Castellanos]]) is linked, not summed up.
+    linked = [(link, resolved) for link, resolved in linked if resolver.by_id[resolved[0]].kind not in ("note", "summary")]
+    if len(targets) == 1 and linked:
         link, (target_id, anchor) = linked[0]
         return [(link.line, target_id, anchor, f"its only link into the folder: {resolver.reason(link.url, target_id)}")]
     found = []
@@ -554,6 +652,53 @@ def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, 
         if section is not None and wanted and len(_words(section.title) & wanted) >= max(2, 0.6 * len(wanted)):
             found.append((link.line, target_id, anchor, f"its entry “{section.title[:50]}” is about it"))
     return found
+
+
+_SELF_CONTAINED = ("Stack Exchange",)
+"""Threads that are their own subject (a question and its answers): tied to a page
+only when they point at it."""
+_DISCUSSION_WORDS = re.compile(r"\b(?:thread|discussion|comments?|commenters|replies|hn|hacker news|reddit)\b", re.IGNORECASE)
+
+
+def _about_discussion(doc: Document) -> bool:
+    """Whether a summary says it sums up a discussion (its title or file name)."""
+    return bool(_DISCUSSION_WORDS.search(doc.title) or _DISCUSSION_WORDS.search(doc.path.stem.replace("-", " ").replace("_", " ")))
+
+
+def _plain_entries(
+    doc: Document, resolver: LinkResolver, pages: list[Document], indexes: _FolderIndexes
+) -> list[tuple[int, str, str]]:
+    """(line, target, reason) of the documents a plain-text digest's entries sum up:
+    the entry's link when it leads into the corpus, else the page with the entry's
+    title, else (for the entries left) the page the entry's paragraph is about."""
+    if len(doc.sections) > 1:
+        return []
+    entries = summaries.digest_entries(doc.lines)
+    if len(entries) < 2:
+        return []
+    allowed = {p.id for p in pages if p.path.parent == doc.path.parent}
+    found: dict[int, tuple[int, str, str]] = {}
+    for number, entry in enumerate(entries):
+        line = entry.line + 1
+        resolved = resolver.resolve(doc, entry.url) if entry.url else None
+        if resolved is not None and resolved[0] in allowed:
+            found[number] = (line, resolved[0], f"its entry “{entry.title[:50]}” links to it: {resolver.reason(entry.url or '', resolved[0])}")
+            continue
+        key = title_key(entry.title)
+        matches = [m for m in resolver.by_title.get(key, []) if m in allowed] if len(key) >= 8 else []
+        if len(matches) == 1:
+            found[number] = (line, matches[0], f"its entry “{entry.title[:50]}” has its title")
+    taken = {target for _, target, _ in found.values()}
+    for number, entry in enumerate(entries):
+        left = [p for p in pages if p.id in allowed and p.id not in taken]
+        if number in found or not left:
+            continue
+        hit = _by_content(doc, left, indexes, text=entry.text)
+        if hit is not None:
+            target, _, reason = hit
+            found[number] = (entry.line + 1, target.id, f"its entry “{entry.title[:50]}”: {reason}")
+            taken.add(target.id)
+    return [found[number] for number in sorted(found)]
 
 
 def _by_pointers(
@@ -655,7 +800,9 @@ class _FolderIndexes:
             index.connection.close()  # type: ignore[attr-defined]
 
 
-def _by_content(doc: Document, candidates: list[Document], indexes: _FolderIndexes) -> tuple[Document, None, str] | None:
+def _by_content(
+    doc: Document, candidates: list[Document], indexes: _FolderIndexes, text: str | None = None
+) -> tuple[Document, None, str] | None:
     """The page of ``doc``'s folder its text is most about: BM25 of its most
     distinctive words over the sections of the folder's pages, when the best page
     scores CONTENT_MARGIN times the next and shares CONTENT_SHARED of the text's
@@ -663,10 +810,13 @@ def _by_content(doc: Document, candidates: list[Document], indexes: _FolderIndex
     folder = doc.path.parent
     # Pages a text can be about; guides and notes are tied only by what they say.
     pages = [c for c in candidates if c is not doc and c.path.parent == folder and c.complete and c.kind not in ("note", "guide")]
+    if doc.kind == "comments":  # comments are on the page, not on its transcript
+        pages = [p for p in pages if not (p.kind_reason or "").startswith("a transcript")] or pages
     if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:
         return None
     # A dump's own words are its comments (its "description" may be a page's chrome).
-    text = " ".join(c.text for c in doc.comments) if doc.comments else doc.body
+    if text is None:
+        text = " ".join(c.text for c in doc.comments) if doc.comments else doc.body
     index = indexes.get(folder, pages)
     terms = index.query_terms(text, limit=CONTENT_TERMS)  # type: ignore[attr-defined]
     if not terms:

@@ -7,6 +7,7 @@ its front matter and links); none reads files or knows the corpus.
 - ``media``: which URLs play an episode, and how each host is told to start at a second;
 - ``chapters``: episode chapters in every common layout;
 - ``threads``: comment threads and chat exports (Hacker News, Reddit, Substack, ...);
+- ``transcripts``: the cue-by-cue words of an episode or a video (WebVTT, Otter, ...);
 - ``summaries``: what makes a text a summary, and where it points at its source;
 - ``wikilinks``: ``[[wikilinks]]`` and bare URLs in text;
 - ``kinds``: the kind of a document, with the reason it was given.
@@ -14,6 +15,7 @@ its front matter and links); none reads files or knows the corpus.
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 
@@ -24,3 +26,17 @@ def joined(lines: Sequence[str]) -> tuple[str, Callable[[int], int]]:
     text = "\n".join(lines)
     ends = list(itertools.accumulate(len(line) + 1 for line in lines))
     return text, lambda offset: min(bisect.bisect_right(ends, offset), len(lines) - 1)
+
+
+_POST_NUMBER = re.compile(r"^\s*\(?(\d{1,3})/(?:\d{1,3}\)?)?\s+\S")
+
+
+def numbered_posts(lines: Sequence[str]) -> int:
+    """How many posts of a thread unrolled into one text (``1/ …``, ``2/ …``, or
+    ``1/11 …``) follow each other from 1; 0 when fewer than four do."""
+    expected = 1
+    for raw in lines:
+        match = _POST_NUMBER.match(raw) if raw[:1].isdigit() or raw[:1] in " (" else None
+        if match and int(match.group(1)) == expected:
+            expected += 1
+    return expected - 1 if expected > 4 else 0

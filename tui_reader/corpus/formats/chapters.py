@@ -309,9 +309,11 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
         return True
     if not any(re.search(r"[^\W\d_]", t) for t in titles):
         return False  # bare times (a list of scores or clock readings)
-    clockish = all(
-        c.label.count(":") == 1 and int(c.label.split(":")[0]) <= 23 and len(c.label.split(":")[0]) == 2 for c in run
-    ) and values[0] >= CLOCK_START
+    clock_labels = all(c.label.count(":") == 1 and int(c.label.split(":")[0]) <= 23 for c in run)
+    padded = all(len(c.label.split(":")[0]) == 2 for c in run)
+    quarters = all(int(c.label.split(":")[1]) % 15 == 0 for c in run)
+    # "10:30" is a clock time when every label is; "8:30 … 11:00" when every one is on the quarter hour.
+    clockish = clock_labels and (padded or quarters) and values[0] >= CLOCK_START
     if clockish:
         return False
     if context or hours or values[0] <= 60 or len(run) >= 3:

@@ -24,6 +24,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from . import numbered_posts
+
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
 KIND_SYNONYMS = {
     "summaries": "summary", "digest": "summary", "tldr": "summary", "highlights": "summary", "recap": "summary",
@@ -52,9 +54,13 @@ _GUIDE_HEADING = re.compile(
 _IMPERATIVE = re.compile(
     r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?(?:run|check|open|click|install|set|create|add|remove|delete|copy|use|"
     r"make sure|ensure|verify|restart|stop|start|enable|disable|configure|edit|select|choose|go to|type|enter|press|"
-    r"navigate|wait|download|clone|replace|update|upgrade|confirm|save|export|import|mount|log in|sign in|paste)\b",
+    r"navigate|wait|download|clone|replace|update|upgrade|confirm|save|export|import|mount|log in|sign in|paste|"
+    r"pull|push|turn|unscrew|screw|tighten|loosen|insert|attach|detach|connect|disconnect|plug|unplug|fit|refit|"
+    r"clean|wipe|rinse|soak|drain|fill|apply|place|put|take|cut|measure|mark|lift|slide|hold|mix|heat|cook|bake|"
+    r"stir|pour|preheat|note|write down|repeat|return|move|switch|unlock|lock|tap|swipe|drag|follow|try)\b",
     re.IGNORECASE,
 )
+_GUIDE_PATH = re.compile(r"/(?:guides?|tutorials?|how-?to|docs|handbook|learn|recipes?)/", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*(?:\$ |# |>>> |pip |pipx |npm |npx |yarn |pnpm |brew |apt(?:-get)? |sudo |git |cd |mkdir |curl |wget |docker |kubectl |make |cargo |go |python3? |uv |poetry |export |cp |mv |ls |chmod )")
 _BYLINE = re.compile(
     r"^\s*(?:\*\*|_)?(?:by|written by|author|authors|posted by|words by)\b(?:\*\*|_)?\s*:?\s*\S", re.IGNORECASE
@@ -77,6 +83,13 @@ _DATE_NAME = re.compile(
 )
 """A daily note's file name: the date alone (``2025-11-13``), or with its weekday."""
 _NOTES_NAME = re.compile(r"^(?:notes?|my notes|meeting notes|notizen|apuntes)\s*(?:[-–—:_]|on\b|from\b|about\b)|[-_ ](?:my[-_ ])?notes$", re.IGNORECASE)
+_WIKILINK = re.compile(r"\[\[[^\[\]\n]+\]\](?!\()")
+_ZETTEL_NAME = re.compile(r"^(?:\d{12,14}|\d{8}t?\d{4,6})(?:\b|_)")
+"""A Zettelkasten note's file name: a timestamp id first (``202503022230 Trust leaks``)."""
+_SUMMARY_STEM = re.compile(
+    r"(?:^|[-_ .])(?:tl;?dr|summary|summari[sz]e[sd]?|recap|key[-_ ]points|takeaways|briefing)(?:$|[-_ .])", re.IGNORECASE
+)
+"""A file named as a summary: ``tldr.txt``, ``ep-17-summary``, ``summarize-this-article-…``."""
 _MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)
 _TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "tutorials", "how-to", "howto", "handbook", "docs", "documentation"}
@@ -107,6 +120,8 @@ class Evidence:
     1: summary sections; 0: nothing."""
     pointer: str | None = None
     """How a summary points at its source, if it does ("**Link:** line")."""
+    transcript: str | None = None
+    """transcripts.transcript's reason, when the text is a transcript."""
     override: tuple[str, str] | None = None
     """(kind, reason) from the folder's ``.tui-reader.toml``."""
 
@@ -131,6 +146,8 @@ def classify(evidence: Evidence) -> tuple[str, str]:
         return explicit
     if evidence.summary and evidence.summary_strength >= 2:
         return "summary", "; ".join(evidence.summary)
+    if evidence.transcript:
+        return "source", evidence.transcript
     if evidence.thread:
         return "comments", evidence.thread
     if _DATE_NAME.match(evidence.stem):
@@ -138,6 +155,8 @@ def classify(evidence: Evidence) -> tuple[str, str]:
     summary = _summary(evidence)
     if summary:
         return "summary", summary
+    if _SUMMARY_STEM.search(evidence.stem):
+        return "summary", f"its file is named “{evidence.stem[:40]}”"
     links = _link_list(evidence.lines)
     if links:
         return "note", links
@@ -146,6 +165,8 @@ def classify(evidence: Evidence) -> tuple[str, str]:
         return "guide", guide
     if _NOTES_NAME.match(evidence.stem):
         return "note", f"notes (its file is named “{evidence.stem[:40]}”)"
+    if _ZETTEL_NAME.match(evidence.stem):
+        return "note", "a Zettelkasten note (its file name starts with a timestamp id)"
     source = _source(evidence)
     if source:
         return "source", source
@@ -196,6 +217,9 @@ def _guide_score(evidence: Evidence) -> tuple[int, list[str]]:
     if toc and len(evidence.headings) >= 12:
         score += 1
         reasons.append(f"a table of contents over {len(evidence.headings)} headings")
+    if evidence.own_url and _GUIDE_PATH.search(evidence.own_url):
+        score += 2
+        reasons.append(f"its URL is under {_GUIDE_PATH.search(evidence.own_url).group()}")  # type: ignore[union-attr]
     words = {str(t).lower() for t in _tags(evidence.meta)}
     if words & _GUIDE_WORDS:
         score += 3
@@ -226,12 +250,15 @@ def _guide(evidence: Evidence) -> str | None:
 
 def _source(evidence: Evidence) -> str | None:
     words = sum(len(raw.split()) for raw in evidence.lines)
-    if evidence.own_url and words < 400 and evidence.chapters < 2 and any("[[" in raw for raw in evidence.lines):
+    if evidence.own_url and words < 400 and evidence.chapters < 2 and any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw):
         return None  # a note about a page (its URL in the properties, [[links]] to other notes)
     if evidence.own_url:
         return f"the page's own URL in its front matter ({_short(evidence.own_url)})"
     if evidence.chapters >= 2:
         return f"an episode page: {evidence.chapters} chapters"
+    posts = numbered_posts(evidence.lines)
+    if posts:
+        return f"one author's thread, unrolled ({posts} numbered posts: 1/, 2/, …)"
     top = [raw for raw in evidence.lines[:40] if raw.strip()][:12]
     signs = []
     if any(_URL_LEAD.match(raw) for raw in top) or any(re.fullmatch(r"\s*<?https?://\S+>?\s*", raw) for raw in top[:5]):

@@ -28,22 +28,29 @@ from dataclasses import dataclass, field
 from . import joined
 from .dates import parse_date
 
-_SUMMARY_WORDS = r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|executive summary|in a nutshell|the gist|one sentence summary|key quotes)"
+_SUMMARY_WORDS = r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|executive summary|in a nutshell|the gist|one sentence summary|key quotes|annotations)"
 _SUMMARY_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)(?:[^\w\s]\s*)?" + _SUMMARY_WORDS + r"\b[^*_]{0,20}(?:\*\*|__)", re.IGNORECASE)
 _SUMMARY_TITLE = re.compile(
     r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|briefing(?: doc(?:ument)?)?|synopsis)\s*(?:of|from|for|on|:|-|–|—)\s*\S"
-    r"|(?:[-–—:(|]\s*|\b)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key takeaways|briefing)\)?\s*$",
+    r"|(?:[-–—:(|]\s*|\b)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key (?:takeaways|points|ideas|insights)|"
+    r"main points|takeaways|briefing|in brief)\)?\s*$",
     re.IGNORECASE,
 )
 _HIGHLIGHT_LINK = re.compile(r"\((?:\[)?(?:view highlight|location \d+|page \d+|loc\.? \d+)\]?\(", re.IGNORECASE)
+"""A highlight's link back to where it stands: Readwise ``([View Highlight](…))``,
+``([Location 1234](…))``."""
+_PAGE_LINK = re.compile(r"\[\((?:p\.|page|loc\.?|location)\s?\d+\)\]\(", re.IGNORECASE)
+"""Zotero's link from an annotation to its page: ``[(p. 4)](zotero://open-pdf/…)``."""
 _SUMMARY_TAGS = {"summary", "summaries", "tldr", "tl;dr", "highlights", "digest", "recap", "notes/summary", "literature-note"}
-_SUMMARY_TYPES = {"summary", "summaries", "digest", "highlights", "tldr", "recap"}
+_SUMMARY_TYPES = {"summary", "summaries", "digest", "highlights", "tldr", "recap", "literature-note", "literature note", "lit-note",
+                  "newsletter"}
 
 _LABELLED = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>link|source|url|original|original article|original post|article|"
     r"read the original|read more|read the full (?:article|post|story)|via|from|episode|video|watch|listen|"
-    r"source url|full article|thread|discussion|comments)(?:\*\*|__)?\s*(?::{1,2}|：|-|—)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    r"source url|full article|thread|discussion|comments|quelle|fuente|fonte|bron|källa|kilde|źródło|originale)"
+    r"(?:\*\*|__)?\s*(?::{1,2}|：|-|—)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -70,11 +77,43 @@ _FULL_TEXT = re.compile(
 )
 FULL_TEXT_WORDS = 300
 """Words under a "Content" heading that make a highlights export the saved page itself."""
+PAGE_BEFORE_WORDS = 200
+"""Words of prose above the first summary heading that make the document the page
+itself (its text, then "## Highlights" or its own "## Summary")."""
 _PROMPT = re.compile(
     r"^[ \t]*(?:>[ \t]*|(?:\*\*|__)?(?:you|user|me|prompt|question|q)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*)"
-    r"[^\n]{0,80}\b(?:summari[sz]e|summarise|sum up|tl;?dr|recap)\b",
+    r"[^\n]{0,80}\b(?:summari[sz]e|summarise|sum up|tl;?dr|recap)\b"
+    r"|^[ \t]*#{1,3}[ \t]+(?:please[ \t]+|can you[ \t]+)?(?:summari[sz]e|sum up|recap|give me (?:a|the) (?:summary|tl;?dr))\b",
     re.IGNORECASE | re.MULTILINE,
 )
+"""A request for a summary: a chat's prompt (``> summarise this``, ``**You:** tl;dr``),
+or an answer engine's page titled by the question (Perplexity: ``# summarize this article …``)."""
+_ANSWER = re.compile(
+    r"\A\s*(?:sure[.!,]?\s*)?(?:here(?:'|’)s|here is|below is|this is)\s+(?:a|an|the|your|my)\s+(?:\w+\s+){0,2}"
+    r"(?:summary|tl;?dr|recap|overview|rundown|breakdown|digest)\b",
+    re.IGNORECASE,
+)
+"""An assistant's answer pasted as it came: "Here's a short summary:"."""
+_EMAIL_MARKS = re.compile(
+    r"\b(?:view (?:this |the )?(?:post|email|issue|newsletter)? ?(?:on the web|in (?:your |a )?browser|online)|"
+    r"unsubscribe|forwarded this|(?:you(?:'|’)re|you are) receiving this|manage (?:your )?(?:subscription|preferences)|"
+    r"update your (?:email )?preferences|subscribe (?:for free|here|now)|advertise with us|sign up\s*(?:\[\d+\])?\s*\|)",
+    re.IGNORECASE,
+)
+"""A newsletter's email chrome: its web-version line, its subscribe and unsubscribe footer."""
+_EMAIL_WORDS = (
+    "unsubscri", "view this", "view the", "view online", "view in", "on the web", "forwarded", "receiving this",
+    "preferences", "advertise", "subscribe for free", "subscribe here", "subscribe now", "sign up",
+)
+"""What two marks of _EMAIL_MARKS need at least (a cheap test before the pattern)."""
+_ENTRY_HEAD = re.compile(
+    r"^[ \t]*(?P<title>[^\s\[\]|][^\[\]|]{2,160}?)[ \t]*(?:\[[ \t]*(?P<url>https?://[^\s\]]+)[ \t]*\]|\[(?P<ref>\d{1,3})\]|"
+    r"<(?P<angle>https?://[^\s>]+)>)[ \t]*$"
+)
+"""A plain-text digest's entry head: "Title [ url ]" (Substack's text email), "TITLE
+(5 MINUTE READ) [5]" (a footnote), "Title <url>"."""
+_REFERENCE = re.compile(r"^[ \t]*\[(?P<ref>\d{1,3})\][ \t]*(?P<url>https?://\S+)[ \t]*$")
+_HEAD_NOTE = re.compile(r"\s*\((?:\d+ minute read|sponsor|github repo|website|podcast|video)\)\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"^[ \t]*(?:\*\*|__)?\d{1,2}[.)][ \t]*\[[^\]\n]+\]\(https?://", re.MULTILINE)
 _ANNOTATION = re.compile(r"^[ \t]*(?:quote|highlight|highlighted text|excerpt|passage)[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(?P<value>.+)$")
@@ -132,6 +171,7 @@ _DIGEST_WORDS = re.compile(
     r"\b(?:digest|newsletter|round-?up|this week in|weekly|fortnightly|monthly|weekly links|reading list|link roundup|recap|issue\s*#?\d+)\b",
     re.IGNORECASE,
 )
+_NEWSLETTER_WORDS = re.compile(r"\b(?:newsletter|digest|round-?up|this week in)\b", re.IGNORECASE)
 _POINTER_LINE = re.compile(
     r"^\s*(?:\*\*|__|\*|_)?\[(?P<text>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)(?:\*\*|__|\*|_)?\s*(?:[→»›]\s*)?$"
 )
@@ -235,6 +275,8 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
                 entries.add(number)
     if full_text is not None and sum(len(raw.split()) for raw in lines[full_text + 1 :]) >= FULL_TEXT_WORDS:
         headings = []  # highlights over the page's own full text: a saved page, annotated
+    elif headings and _prose_words(lines[: headings[0][0]]) >= PAGE_BEFORE_WORDS:
+        headings = []  # the page's text first, its highlights or its own summary after it
     if headings:
         shown = ", ".join(dict.fromkeys(h[:30] for _, h in headings[:3]))
         # At the top: the first thing, or inside the first section (a digest's
@@ -243,8 +285,14 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         at_top = headings[0][0] == first_structure or headings[0][0] < second
         snips = any(re.match(r"^(?:snips|key quotes)\b", h, re.IGNORECASE) for _, h in headings)
         signals.add(f"summary sections ({shown})" + (" at the top" if at_top else ""), 2 if at_top or snips else 1)
+    if "[(" in text:  # Zotero's "[(p. 4)](zotero://…)" (not among the lines looked at above)
+        highlights += len(_PAGE_LINK.findall(text))
     if highlights >= 2:
         signals.add(f"a highlights export ({highlights} highlights with location links)", 2)
+    elif signals.strength < 2 and (headings or (quotes < 3 and "\n>" in text)):
+        quoted = _quoted_passages(lines, [index for index, _ in headings])
+        if quoted:
+            signals.add(quoted, 2)
     if kindle >= 2:
         signals.add(f"a Kindle highlights file ({kindle} clippings)", 2)
     if chat is not None and _ASKED_TO_SUM.search("\n".join(lines[chat : chat + 40])):
@@ -255,7 +303,7 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         entries = set(range(numbered))
     if quotes >= 3:
         signals.add(f"an annotations export ({quotes} quoted passages)", 2)
-    if pointed is not None and not headings:
+    if pointed is not None and not headings and _wordy(lines):
         label = re.sub(r"[*_]", "", pointed).split(":")[0].strip().lstrip("-*+ ")[:20]
         signals.add(f"it points at the page it is about ({label}: line)", 1)
     if len(entries) >= 2:
@@ -265,7 +313,125 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         entries = linked if len(linked) >= 2 else entries
     if title and (_SUMMARY_TITLE.search(title.strip()) or (_DIGEST_TITLE.search(title) and entries)):
         signals.add(f"titled “{title.strip()[:60]}”", 2)
+    if not signals.reasons:
+        described = next((f"{key}: {value.strip()[:40]}" for key in ("excerpt", "description", "subtitle")
+                          if isinstance(value := meta.get(key), str) and _NEWSLETTER_WORDS.search(value)), None)
+        if title and _NEWSLETTER_WORDS.search(title):
+            described = f"titled “{title.strip()[:40]}”"
+        if described:
+            signals.add(f"it calls itself a newsletter or digest ({described})", 1)
+    if _ANSWER.match(text[:300]):
+        signals.add("it opens by saying it is a summary (“Here's a summary”)", 2)
+    # An email's chrome stands at its top and its foot.
+    ends = "\n".join(raw for raw in (lines if len(lines) <= 42 else [*lines[:12], *lines[-30:]]) if len(raw) < 400)
+    folded = ends.lower()
+    chrome = (
+        {m.group().lower().split()[0] for m in _EMAIL_MARKS.finditer(ends)}
+        if sum(1 for word in _EMAIL_WORDS if word in folded) >= 2
+        else set()
+    )
+    if len(chrome) >= 2:
+        signals.add("a newsletter's email (" + ", ".join(sorted(chrome)) + " lines)", 2)
+    if not section_starts:
+        plain = digest_entries(lines)
+        if len(plain) >= 2:
+            signals.add(f"a digest: {len(plain)} entries, each with a link to its source", 2)
     return signals
+
+
+@dataclass
+class Entry:
+    """One entry of a plain-text digest: its head line, its title, where it links."""
+
+    line: int
+    """The head's index in the lines given."""
+    title: str
+    url: str | None
+    text: str
+    """The head and the paragraph under it."""
+
+
+def digest_entries(lines: Sequence[str]) -> list[Entry]:
+    """The entries of a plain-text digest (no headings): a short head line that
+    ends with its link (``Title [ url ]``, ``TITLE (5 MINUTE READ) [5]`` with a
+    ``[5] url`` reference list below, ``Title <url>``), then a paragraph of prose."""
+    references: dict[str, str] = {}
+    heads: list[tuple[int, str, str | None, str | None]] = []
+    for index, raw in enumerate(lines):
+        if "[" not in raw and "<" not in raw:
+            continue
+        reference = _REFERENCE.match(raw)
+        if reference:
+            references.setdefault(reference.group("ref"), reference.group("url"))
+            continue
+        head = _ENTRY_HEAD.match(raw)
+        if head is None or len(head.group("title").split()) > 20:
+            continue
+        title = _HEAD_NOTE.sub("", head.group("title")).strip(" :-–—")
+        heads.append((index, title, head.group("url") or head.group("angle"), head.group("ref")))
+    entries: list[Entry] = []
+    for number, (index, title, url, ref) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body: list[str] = []
+        for raw in lines[index + 1 : end]:
+            if not raw.strip():
+                if body:
+                    break
+                continue
+            body.append(raw.strip())
+        if not body or len(body[0].split()) < 8 or not re.search(r"[^\W\d_]{3}", title):
+            continue  # a link in a footer, a button: no paragraph of its own under it
+        entries.append(Entry(index, title, url or (references.get(ref) if ref else None), " ".join([title, *body])))
+    return entries
+
+
+def _prose_words(lines: Sequence[str]) -> int:
+    return sum(len(raw.split()) for raw in lines if raw.strip() and not raw.lstrip().startswith(("#", "[", ">", "|", "```")))
+
+
+_QUOTE_START = re.compile(r"^[ \t]*>")
+
+
+def _quoted_passages(lines: Sequence[str], summary_headings: list[int]) -> str | None:
+    """A highlights export without location links: quoted passages under a
+    ``## Highlights`` heading, or making most of the text (Instapaper's ``> passage
+    ^h1893310457`` blocks, Raindrop's ``> [!quote]`` callouts)."""
+    starts = [i for i, raw in enumerate(lines) if _QUOTE_START.match(raw) and (i == 0 or not _QUOTE_START.match(lines[i - 1]))]
+    if len(starts) < 2:
+        return None
+    for heading in summary_headings:
+        after = next((i for i in range(heading + 1, len(lines)) if lines[i].lstrip().startswith("#") and not lines[i].lstrip().startswith("#####")), len(lines))
+        under = sum(1 for i in starts if heading < i < after)
+        if under >= 2:
+            return f"a highlights section ({under} quoted passages)"
+    texts = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#")]
+    quoted = sum(1 for raw in texts if _QUOTE_START.match(raw))
+    if len(starts) >= 3 and quoted * 5 >= len(texts) * 3:
+        return f"a highlights export ({len(starts)} quoted passages)"
+    return None
+
+
+def _wordy(lines: Sequence[str]) -> bool:
+    """Whether most of the text says something in words (a summary under its
+    ``Source:`` line), not a list of numbers or times copied off a page."""
+    texts = [raw for raw in lines if raw.strip() and not is_pointer_line(raw)]
+    worded = sum(1 for raw in texts if len(re.findall(r"[^\W\d_]{2,}", raw)) >= 4)
+    return worded * 5 >= len(texts) * 2
+
+
+_QUOTED_TITLE = re.compile(r"[„“\"«‹‚‘]\s*(?P<title>[^„“”\"«»‹›‚‘’\n]{8,160}?)\s*[“”\"»›‘’]")
+
+
+def quoted_source(lines: Sequence[str]) -> str | None:
+    """The title a summary's source line quotes when it gives no link: ``**Quelle:**
+    the talk „Wärmepumpen im Altbau: …“ (YouTube)``, ``Source: the episode "Title"``."""
+    for raw in lines[:60]:
+        match = _LABELLED.match(raw)
+        if match and "http" not in raw and "[[" not in raw:
+            quoted = _QUOTED_TITLE.search(match.group("value"))
+            if quoted:
+                return quoted.group("title").strip()
+    return None
 
 
 def _link_value(value: str) -> tuple[str, str] | None:

@@ -6,6 +6,8 @@ returns a ``Thread`` or None:
 | recogniser | what it reads |
 |---|---|
 | ``hacker_news_page`` | a Hacker News item page copied as text: ``N points by user ...``, then ``user 3 hours ago \\| parent \\| next [–]`` heads, text, ``reply``; depth from indentation, else from ``root`` / ``parent`` |
+| ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
+| ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
 | ``bullet_thread`` | nested Markdown bullets led by an author: ``- user: text [user @ time]`` (the HN bookmarklet), ``- [1.1] user: ...``, ``- @user [+2]: ...``, ``* **u/name** ...`` |
 | ``author_blocks`` | an author line, then the text below it: Reddit exports (``* **[name](https://www.reddit.com/user/name)** ⬆️ 12``, ``u/name · 12 points``, ``> `` nesting), ``**name** · date`` |
@@ -29,6 +31,7 @@ from .. import comments as line_dumps
 from ..model import Comment
 from ..text import visible
 from .dates import parse_date
+from . import numbered_posts
 
 MIN_COMMENTS = 2
 MIN_COVERAGE = 0.6
@@ -60,6 +63,8 @@ class Thread:
     strong: bool = False
     """The export names itself (a Hacker News header, a chat banner, Reddit's
     ``Posted by``): the preamble may be long."""
+    own_title: bool = False
+    """``title`` is the thread's own (a question and its answers), not a page's."""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -141,12 +146,16 @@ _HN_AGE = (
     r"on\s+[A-Z][a-z]{2}\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}[T ][\d:]+Z?)"
 )
 _HN_HEAD = re.compile(
-    r"^(?P<indent>[ \t]*)(?:\[[-–+]\]\s*)?(?P<user>[A-Za-z0-9_-]{2,15})\s+(?P<age>" + _HN_AGE + r")"
+    r"^(?P<indent>[ \t]*)(?:\[[-–+]\]\s*)?(?P<user>[A-Za-z0-9_-]{2,15})\s+(?:edited\s+)?(?P<age>" + _HN_AGE + r")"
     r"(?P<rest>\s*(?:\|.*|\[[-–+]\].*|\(\d+ (?:children|more)\).*)?)$"
 )
-_HN_STORY = re.compile(r"^\s*(?P<points>\d+)\s+points?\s+by\s+(?P<user>\S+)\s+(?P<age>" + _HN_AGE + r")(?P<rest>.*)$")
+_HN_STORY = re.compile(
+    r"^\s*(?:(?P<points>\d+)\s+points?\s+by|authored by|via)\s+(?P<user>\S+)\s+(?P<age>" + _HN_AGE + r")(?P<rest>.*)$"
+)
+"""The story line: Hacker News ``412 points by user 9 hours ago``, Lobsters
+``authored by user 15 hours ago | tags | 11 comments``."""
 _HN_JUNK = re.compile(
-    r"^\s*(?:reply|help|\[[-–+]\]|\[flagged\]|\[dead\]|\[deleted\]|add comment|more|"
+    r"^\s*(?:reply|help|\[[-–+]\]|\[flagged\]|\[dead\]|\[deleted\]|add comment|more|\d{1,5}|"
     r"hacker news\s+new \|.*|guidelines \| faq.*|search:?|login|.*\| hide \| past \|.*)\s*$",
     re.IGNORECASE,
 )
@@ -177,7 +186,8 @@ def hacker_news_page(lines: list[str], first_line: int) -> Thread | None:
         comments.append(
             Comment(first_line + index, text, clean(match.group("user")), depth, first_line + end, _age(match.group("age")))
         )
-    thread = Thread("Hacker News page copy", comments, strong=story is not None)
+    lobsters = any(raw.strip() == "Lobsters" for raw in lines[:5])
+    thread = Thread("Lobsters page copy" if lobsters else "Hacker News page copy", comments, strong=story is not None)
     thread.total = _non_blank(lines, heads[0][0])
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, heads[0][0])
@@ -185,7 +195,9 @@ def hacker_news_page(lines: list[str], first_line: int) -> Thread | None:
         title_index = next((i for i in range(story[0] - 1, -1, -1) if lines[i].strip()), None)
         if title_index is not None:
             raw_title = lines[title_index].strip()
-            domain = re.search(r"\s\(([\w.-]+\.[a-z]{2,})\)\s*$", raw_title)
+            domain = re.search(r"\s\(([\w.-]+\.[a-z]{2,})\)\s*$", raw_title) or (
+                re.search(r"\s((?:[\w-]+\.)+[a-z]{2,})\s*$", raw_title) if lobsters else None  # "Title tags domain.net"
+            )
             thread.title = clean(raw_title[: domain.start()] if domain else raw_title)
             if domain:
                 thread.extra["domain"] = domain.group(1)
@@ -194,6 +206,149 @@ def hacker_news_page(lines: list[str], first_line: int) -> Thread | None:
         if described:
             thread.description = (first_line + (title_index if title_index is not None else story[0]), described)
     thread.url = _standalone_url(lines[: heads[0][0]])
+    return thread
+
+
+# --- Stack Exchange question pages ---------------------------------------------------------
+
+_SE_TRAILER = re.compile(r"^\s*Improve this (?P<what>question|answer)\s*$")
+_SE_COMMENT = re.compile(
+    r"^\s*(?P<text>\S.*?)\s+[–—]\s+(?P<user>[^\s–—][^–—]{0,40}?)(?:\s+♦)?\s+"
+    r"(?P<date>(?:[A-Z][a-z]{2} \d{1,2}(?:, \d{4})?(?: at \d{1,2}:\d{2})?|\d+ (?:secs?|mins?|hours?|days?) ago|yesterday))"
+    r"(?:\s*\*?\s*edited)?\s*$"
+)
+"""A comment under a question or an answer: ``text – user Feb 28, 2022 at 16:51``."""
+_SE_BY = re.compile(r"^\s*(?:answered|asked)\s+(?P<date>.+?)\s*$")
+_SE_STOP = re.compile(r"^\s*(?:your answer|linked|related|hot network questions|not the answer you(?:'|’)re looking for\?.*)\s*$", re.IGNORECASE)
+_SE_CHROME = re.compile(
+    r"^\s*(?:\d+|share|follow|add a comment|show \d+ more comments?|\d+ answers?|sorted by:|highest score \(default\)|"
+    r"improve this (?:question|answer)|edited .+|answered .+|asked .+|community wiki|[\d.,]+k?(?:\d+ (?:gold|silver|bronze) badges?)*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def stack_exchange_page(lines: list[str], first_line: int) -> Thread | None:
+    """A Stack Overflow (any Stack Exchange site) question page copied or saved as
+    text: the question, its comments (``text – user date``), then each answer
+    (ended by ``Share`` / ``Improve this answer`` / ``answered date`` / the author)
+    with its own comments one level down."""
+    trailers = [(i, m.group("what")) for i, raw in enumerate(lines) if "Improve this" in raw if (m := _SE_TRAILER.match(raw))]
+    if not trailers or trailers[0][1] != "question":
+        return None
+    stop = next((i for i, raw in enumerate(lines) if i > trailers[0][0] and _SE_STOP.match(raw)), len(lines))
+    question = trailers[0][0]
+    answers = [i for i, what in trailers[1:] if what == "answer" and i < stop]
+    found: list[tuple[int, int, str, str | None, int]] = []
+    """(line index, end index, text, author, depth)."""
+    # Where each answer's text starts: after the previous block's "Add a comment".
+    for number, trailer in enumerate(answers):
+        previous_end = answers[number - 1] if number else question
+        add = next((i for i in range(previous_end, trailer) if lines[i].strip().lower().startswith(("add a comment", "sorted by"))), None)
+        start = (add + 1) if add is not None else previous_end + 1
+        if number == 0:  # "Highest score (default)" under "Sorted by:"
+            while start < trailer and (not lines[start].strip() or _SE_CHROME.match(lines[start])):
+                start += 1
+        body = [raw for raw in lines[start:trailer] if not _SE_CHROME.match(raw)]
+        while body and body[-1].strip().lower() in ("", "share"):
+            body.pop()
+        author = None
+        for k in range(trailer + 1, min(trailer + 8, stop)):
+            if _SE_BY.match(lines[k]):
+                author = next((lines[j].strip() for j in range(k + 1, min(k + 3, stop)) if lines[j].strip()), None)
+                break
+        text = clean(_dedent(body))
+        if text:
+            found.append((start, trailer, text, author, 0))
+    limits = [question, *answers, stop]
+    for number in range(len(limits) - 1):
+        depth = 0 if number == 0 else 1
+        for index in range(limits[number] + 1, limits[number + 1]):
+            if "–" not in lines[index] and "—" not in lines[index]:
+                continue
+            match = _SE_COMMENT.match(lines[index])
+            if match:
+                found.append((index, index + 1, clean(match.group("text")), clean(match.group("user")), depth))
+    if len(found) < MIN_COMMENTS:
+        return None
+    found.sort()
+    comments = [
+        Comment(first_line + index, text, author, depth, first_line + end, None) for index, end, text, author, depth in found
+    ]
+    thread = Thread("Stack Exchange page copy", comments, strong=True, own_title=True)
+    thread.total = _non_blank(lines, question, stop)
+    thread.covered = thread.total
+    asked = next((i for i, raw in enumerate(lines[:question]) if raw.strip() == "Ask Question"), None)
+    if asked is not None:
+        title = next((lines[i].strip() for i in range(asked - 1, -1, -1) if lines[i].strip()), None)
+        thread.title = clean(title) if title else None
+    viewed = next((i for i in range(question) if re.match(r"^\s*Viewed [\d.,]+k? times?\s*$", lines[i])), asked)
+    if viewed is not None:
+        text = [raw for raw in lines[viewed + 1 : question] if not _SE_CHROME.match(raw)]
+        while text and text[-1].strip().lower() in ("", "share"):
+            text.pop()
+        described = clean(_dedent(text))
+        if described:
+            thread.description = (first_line + viewed + 1, described)
+    thread.preamble = 0
+    return thread
+
+
+# --- GitHub Discussions ---------------------------------------------------------------------
+
+_GH_ROLE = re.compile(r"^(?:author|maintainer|collaborator|member|contributor|owner|sponsor|edited)$", re.IGNORECASE)
+_GH_CHROME = re.compile(
+    r"^(?:beta was this translation helpful\? give feedback\.|\d+ you must be logged in to vote|all reactions|marked as answer|"
+    r"\d+ repl(?:y|ies)|answer selected by \S+|view full answer|(?:[^\w\s]\ufe0f?\s*\d+\s*)+|comment options|discussion options)$",
+    re.IGNORECASE,
+)
+
+
+def github_discussion(lines: list[str], first_line: int) -> Thread | None:
+    """A GitHub Discussions page copied from the browser: the post under
+    ``Discussion options``, then every ``Comment options`` block (author, date, a
+    role such as ``Maintainer``, the text), a reply when an ``@name`` avatar line
+    stands just above it; votes, reactions and "Beta Was this translation helpful?"
+    dropped."""
+    marks = [i for i, raw in enumerate(lines) if raw.strip() == "Comment options"]
+    if len(marks) < MIN_COMMENTS:
+        return None
+    stop = next((i for i in range(marks[-1], len(lines)) if lines[i].startswith("Sign up for free to join this conversation")), len(lines))
+    comments: list[Comment] = []
+
+    def block(start: int, end: int) -> tuple[str | None, str | None, str, int]:
+        """(author, date, text, first text line) of the block after a mark."""
+        rest = [k for k in range(start, end) if lines[k].strip()]
+        author = lines[rest[0]].strip() if rest else None
+        date = parse_date(lines[rest[1]].strip()) if len(rest) > 1 else None
+        body_from = rest[2] if len(rest) > 2 else end
+        while body_from < end and _GH_ROLE.match(lines[body_from].strip()):
+            body_from += 1
+        body = [raw for raw in lines[body_from:end] if not _GH_CHROME.match(raw.strip())]
+        while body and re.fullmatch(r"@[\w.-]+", body[-1].strip() or "@x"):
+            body.pop()  # the next reply's avatar
+        return author, date, clean(_dedent(body)), body_from
+
+    for number, mark in enumerate(marks):
+        end = marks[number + 1] if number + 1 < len(marks) else stop
+        above = next((lines[k].strip() for k in range(mark - 1, max(-1, mark - 3), -1) if lines[k].strip()), "")
+        author, date, text, _ = block(mark + 1, end)
+        if text:
+            depth = 1 if re.fullmatch(r"@[\w.-]+", above) else 0
+            comments.append(Comment(first_line + mark, text, clean(author or "") or None, depth, first_line + end, date))
+    if len(comments) < MIN_COMMENTS:
+        return None
+    thread = Thread("GitHub discussion copy", comments, strong=True)
+    post = next((i for i in range(marks[0]) if lines[i].strip() == "Discussion options"), None)
+    if post is not None:
+        answered = next((i for i in range(post, marks[0]) if lines[i].startswith("Answered by ")), marks[0])
+        _, _, text, start = block(post + 1, answered)
+        if text:
+            thread.description = (first_line + start, text)
+    thread.title = next(
+        (clean(re.sub(r"\s+#\d+\s*$", "", raw.strip())) for raw in lines[: marks[0]] if re.search(r"\S\s+#\d+\s*$", raw)), None
+    )
+    thread.total = _non_blank(lines, marks[0], stop)
+    thread.covered = thread.total
     return thread
 
 
@@ -233,6 +388,19 @@ _CHAT_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _DISCORD_SECTION = re.compile(r"^\{(?:Attachments|Embed|Stickers|Reactions)\}$")
+_ZOOM_HEAD = re.compile(
+    r"^(?P<time>\d{1,2}:\d{2}:\d{2})\s+From\s+(?P<user>.+?)(?:\s+to\s+(?P<to>[^:]+?))?\s*:\s*(?P<text>.*)$", re.IGNORECASE
+)
+"""Zoom's saved meeting chat: ``10:02:15 From Ana to Everyone:`` (the text indented
+below it), or the older ``10:02:15 From Ana : text``."""
+_REACTION = re.compile(r"^(?:reacted to .{1,80} with\b|\S+ reacted with\b)", re.IGNORECASE)
+_QUOTED_REPLY = re.compile(
+    r"^(?:>\s*)?[*_]{0,2}(?:↩\s*)?(?:replying to|in reply to|reply to|antwort an|réponse à)\s+"
+    r"(?:\"(?P<quote>[^\"]{1,200}?)(?:\.{3}|…)?\"|(?P<name>[^:*\n]{1,60}?)[*_]{0,2}\s*:[*_]{0,2}\s*(?P<after>.{0,200}?)(?:\.{3}|…)?)\s*$",
+    re.IGNORECASE,
+)
+"""A reply that says what it answers: Zoom's ``Replying to "Section 4.2: what ha..."``,
+a Telegram export's ``> **↩ Reply to Tarek:** Hast du das...``."""
 
 
 def chat_export(lines: list[str], first_line: int) -> Thread | None:
@@ -243,6 +411,7 @@ def chat_export(lines: list[str], first_line: int) -> Thread | None:
         (_IRC, "IRC log", True),
         (_BRACKET_USER_TEXT, "chat export", True),
         (_DISCORD_HEAD, "Discord chat export (DiscordChatExporter)", False),
+        (_ZOOM_HEAD, "Zoom meeting chat", True),
     ):
         heads = [(i, m) for i, raw in enumerate(lines[:4000]) if (m := pattern.match(raw))]
         if len(heads) < MIN_COMMENTS:
@@ -274,13 +443,13 @@ def _chat_thread(
         user = clean(match.group("user").lstrip("\u200e"))
         if inline and (text.startswith("\u200e") or _CHAT_NOTICE.search(text)) and len(text) < 120:
             continue  # "Messages and calls are end-to-end encrypted", "Ana added Ben"
-        if not text:
-            continue
+        if not text or _REACTION.match(text):
+            continue  # a reaction is no comment
         when = " ".join(filter(None, [match.groupdict().get("date"), match.groupdict().get("time")]))
         comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
     if not comments:
         return None
-    thread = Thread(name, comments)
+    thread = Thread(name, _quoted_replies(comments))
     thread.url = _standalone_url(comments[0].text.split("\n"))  # the link the chat opens with
     thread.total = _non_blank(lines, heads[0][0])
     footer = sum(1 for raw in lines[heads[-1][0] :] if _BANNER_RULE.match(raw) or raw.startswith("Exported "))
@@ -564,20 +733,20 @@ _CARD_ACTION = re.compile(
     r"^(?:like|liked|likes|reply|replies|share|report|respond|follow|following|collapse|expand full comment|"
     r"show more|read more|see more|hide replies|heart|gift a subscription|more options|"
     r"view (?:all )?(?:\d+ )?(?:more )?repl(?:y|ies)|\d+ (?:more )?repl(?:y|ies)|show \d+ (?:more )?repl(?:y|ies)|"
-    r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?|[❤♥👍]\ufe0f?\s*\d*|\d+\s*[❤♥👍]\ufe0f?|·|•|--|—|"
+    r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?\+?|[❤♥👍]\ufe0f?\s*\d*|\d+\s*[❤♥👍]\ufe0f?|·|•|--|—|"
     r"pinned by @?[\w.\-]+|[\d.,]+[km]? comments|sort by|top comments|newest first|liked by .{1,60}|"
     r"\d+ repl(?:y|ies) by .{1,80}|\d+ more comments\.{0,3}|write a response|what are your thoughts\?|"
     r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
     r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment(?:…|\.\.\.)?|"
     r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
-    r"top comment|pinned|expand full comment|restacks?)$",
+    r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,})$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
-    r"^(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    r"^[*_]{0,2}(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
-    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•]\s*.{0,30})?$",
+    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
 _HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
@@ -623,13 +792,13 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         text = clean(_dedent(kept))
         if not text:
             continue
-        date_text = lines[date_index].strip()
+        date_text = _EMPHASIS.sub("", lines[date_index].strip())
         handle = _HANDLE_DATE.match(date_text)
         when = parse_date(handle.group("date") if handle and handle.group("date") else date_text)
         thread.comments.append(
-            Comment(first_line + name_index, text, clean(name), ranks[_indent(lines[name_index])], first_line + end, when)
+            Comment(first_line + name_index, text, clean(_HEADING_NAME.sub("", name)), ranks[_indent(lines[name_index])], first_line + end, when)
         )
-    thread.comments = _mention_replies(thread.comments)
+    thread.comments = _mention_replies(_quoted_replies(thread.comments))
     start = starts[0][0]
     thread.total = _non_blank(lines, start)
     thread.covered = covered
@@ -640,6 +809,29 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     if description:
         thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
+
+
+def _quoted_replies(comments: list[Comment]) -> list[Comment]:
+    """Where an export keeps no nesting but each reply says what it answers (the
+    quoted start of the message, or its author's name), the reply goes one level
+    under that message."""
+    if any(c.depth for c in comments) or not any("eply" in c.text[:40] or "éponse" in c.text[:40] for c in comments):
+        return comments
+    result: list[Comment] = []
+    for comment in comments:
+        match = _QUOTED_REPLY.match(comment.text.split("\n", 1)[0].strip())
+        parent = None
+        if match:
+            quote = re.sub(r"[*_]", "", match.group("quote") or match.group("after") or "").strip()
+            name = (match.group("name") or "").strip().lower()
+            earlier = [c for c in result if not name or (c.author or "").lower() == name]
+            parent = next((c for c in reversed(earlier) if quote and c.text.startswith(quote[:40])), None)
+            if parent is None and name:
+                parent = earlier[-1] if earlier else None
+        if parent is not None:
+            comment = dataclasses.replace(comment, depth=parent.depth + 1)
+        result.append(comment)
+    return result
 
 
 def _mention_replies(comments: list[Comment]) -> list[Comment]:
@@ -671,13 +863,20 @@ def _thoughts_on(lines: list[str]) -> str | None:
 
 
 def _is_card_date(text: str) -> bool:
-    return len(text) <= 48 and _CARD_DATE.match(text) is not None
+    if len(text) > 48:
+        return False
+    return _CARD_DATE.match(text) is not None  # also "*2024-03-20 19:04:11* | Message #4101"
+
+
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,2}|[*_]{1,2}(?![\w*_])")
+_HEADING_NAME = re.compile(r"^#{1,6}\s+")
 
 
 def _looks_like_name(text: str) -> bool:
+    text = _HEADING_NAME.sub("", text)  # "### Lena Hoffmann" (a chat export in Markdown)
     if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
         return False
-    if re.fullmatch(r"@[\w.\-]{2,40}", text):  # a handle (YouTube, Threads, Mastodon)
+    if re.fullmatch(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?", text):  # a handle (YouTube, Threads, Mastodon's @name@server)
         return True
     text = re.sub(r"\b([A-Z])\.", r"\1", text)  # initials: "J. Okonkwo"
     if text.startswith(("#", ">", "|", "```", "[", "!")) or text.endswith((".", "?", "!", ":")):
@@ -704,6 +903,8 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
     if not (line_dumps.looks_like_dump(lines) or (hinted and len(line_dumps.paragraphs(lines, 1)) >= MIN_COMMENTS)):
         return None
     dump = line_dumps.parse_dump(lines, first_line)
+    if numbered_posts([p.text for p in dump.comments]):
+        return None  # "1/ … 2/ … 3/": one author's thread, unrolled (Thread Reader App), not a dump of comments
     if dump.description is None and len(dump.comments) >= 4 and _reads_as_description(dump.comments):
         dump.description = dump.comments.pop(0)
     handles = [_HANDLE_LEAD.match(p.text) for p in dump.comments]
@@ -966,7 +1167,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, chat_export, tree_thread, bullet_thread, author_blocks, card_copy, head_lines,
+    hacker_news_page, stack_exchange_page, github_discussion, chat_export, tree_thread, bullet_thread, author_blocks, card_copy, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -974,7 +1175,8 @@ _AUTHOR_MARKS = (
 )
 """What Reddit and blog-comment exports write next to an author (a substring test each)."""
 _CHAT_MARK = re.compile(
-    r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d)",
+    r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d|"
+    r"\d{1,2}:\d\d:\d\d[ \t]+From[ \t])",
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
@@ -987,6 +1189,7 @@ _DATE_MARKS = (
     re.compile(r"\.\d{1,2}\.\d\d"),
     re.compile(r"esterday"),
     re.compile(r"just now"),
+    re.compile(r"\n\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
 )
 
 
@@ -1007,6 +1210,8 @@ _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
+    stack_exchange_page: lambda text: "Improve this question" in text,
+    github_discussion: lambda text: "\nComment options" in text,
     chat_export: lambda text: _CHAT_MARK.search(text) is not None,
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
