@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tui_reader.corpus.formats import chapters, media, summaries, threads, transcripts
 from tui_reader.corpus.formats.dates import date_in_lines, parse_date
+from tui_reader.corpus.loading import yarle_metadata
 from tui_reader.corpus.formats.kinds import Evidence, classify
 from tui_reader.corpus.links import normalize_url
 from tui_reader.corpus.relations import stem_root
@@ -403,3 +404,97 @@ def test_an_unrolled_thread_is_one_authors_page() -> None:
 def test_a_source_line_that_quotes_a_title() -> None:
     lines = ["# Briefing", "", "**Quelle:** Auszüge aus dem Vortrag „Wärmepumpen im Altbau: Was die Messdaten zeigen“ (YouTube)"]
     assert summaries.quoted_source(lines) == "Wärmepumpen im Altbau: Was die Messdaten zeigen"
+
+
+def test_a_mailing_list_thread() -> None:
+    lines = [
+        "* [RFC] A review queue", "@ 2024-04-08  9:14 Ana Lima", "",
+        "From: Ana Lima @ 2024-04-08  9:14 UTC (permalink / raw)", "  To: list", "", "Hi all, a proposal.", "",
+        "^ permalink raw reply", "", "* Re: [RFC] A review queue",
+        "@ 2024-04-08 11:02 ` Ben Ortiz", "",
+        "From: Ben Ortiz @ 2024-04-08 11:02 UTC (permalink / raw)", "  To: Ana Lima", "",
+        "On Mon, Apr 08, 2024 at 09:14:33AM +0000, Ana Lima wrote:", "> a proposal.", "", "I like it.", "",
+        "^ permalink raw reply", "", "* Re: [RFC] A review queue",
+        "@ 2024-04-08 13:47   ` Ana Lima", "",
+        "From: Ana Lima @ 2024-04-08 13:47 UTC (permalink / raw)", "  To: Ben Ortiz", "",
+        "On Mon, Apr 08, 2024 at 11:02:51AM +0000, Ben Ortiz wrote:", "> I like it.", "", "Thanks.", "",
+    ]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and thread.format == "mailing-list thread"
+    assert thread.description is not None and thread.description[1] == "Hi all, a proposal."
+    assert [(c.author, c.depth, c.date) for c in thread.comments] == [("Ben Ortiz", 1, "2024-04-08"), ("Ana Lima", 2, "2024-04-08")]
+    assert thread.title == "[RFC] A review queue"
+
+
+def test_comments_as_paragraphs_led_by_their_author() -> None:
+    lines = ["## Comments", "", "dk: The number that matters is p99.", "", "    bs: Any local store would do that.", "",
+             "        dk: Sure, but nobody reaches for one.", "", "ho: A database is a fine queue."]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("dk", 0), ("bs", 1), ("dk", 2), ("ho", 0)]
+    # Labels are no authors.
+    assert threads.recognise(["Note: one.", "", "Update: two.", "", "Edit: three.", "", "Summary: four."], 1) is None
+
+
+def test_messages_headed_by_their_date() -> None:
+    lines = ["Apr 14, 2024  9:02:15 AM", "Lucía", "Look at this https://example.com/a", "Reactions:", "Loved by Inés", "",
+             "Apr 14, 2024  9:20:11 AM", "Tomás", "Where does that number come from?",
+             "    Apr 14, 2024  9:41:52 AM", "    Lucía", "    From the 2023 report.", "",
+             "Apr 14, 2024  9:41:52 AM", "Lucía", "From the 2023 report.", "This message responded to an earlier message.", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth, c.text) for c in thread.comments] == [
+        ("Lucía", 0, "Look at this https://example.com/a"), ("Tomás", 0, "Where does that number come from?"),
+        ("Lucía", 1, "From the 2023 report."),
+    ]
+
+
+def test_slack_and_linkedin_copies() -> None:
+    slack = ["Thread", "#inc-1", "", "Priya", "  10:42 AM", "Primary down, declaring SEV2.", "👀", "3", "2 replies", "",
+             "Marco", "  10:44 AM", "on it, replica 02 is the candidate", "10:45", "the disk is at 100%", "",
+             "Jonas", "  10:52 AM", "I will switch pgbouncer (edited)"]
+    thread = threads.recognise(slack, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("Priya", 0), ("Marco", 1), ("Marco", 1), ("Jonas", 1)]
+    linked = ["Feed post", "", "Ngozi Ade", " • 2nd", "Head of Reliability | Ops", "3d •  Edited • ", "", "We measured on-call.", "",
+              "Like", "Comment", "", "Add a comment…", "", "Most relevant", ""]
+    for name, badge, text in [("Marcus Feld", " • 1st", "Smaller rotations work."), ("Ngozi Ade", "Author", "Marcus Feld exactly."),
+                              ("Dana White", " • 3rd+", "How about holidays?")]:
+        linked += [name, badge, "Engineer at Somewhere | Things", "2d", "", text, "", "Like · 4 | Reply", ""]
+    thread = threads.recognise(linked, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["Marcus Feld", "Ngozi Ade", "Dana White"]
+    assert thread.description is not None and "We measured on-call." in thread.description[1]
+
+
+def test_jira_dates_and_comment_heads() -> None:
+    assert parse_date("11/Mar/24 5:12 PM") == "2024-03-11"
+    lines = ["OPS-1", "Description", "Step 6 fails.", "Activity", "Permalink",
+             " Tom Lis added a comment - 11/Mar/24 5:12 PM", "Reproduced on staging.", "Permalink",
+             " Pia Ray added a comment - 12/Mar/24 11:41 AM", "Used the first option this morning.", "Permalink",
+             " Tom Lis added a comment - 12/Mar/24 2:30 PM - edited", "MR with both changes is up."]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and [c.author for c in thread.comments] == ["Tom Lis", "Pia Ray", "Tom Lis"]
+
+
+def test_yarle_metadata_at_the_end() -> None:
+    lines = ["# Title", "", "Text.", "", "    Created at: 2023-11-04T09:12:44+01:00", "    Updated at: 2023-11-04T09:13:30+01:00",
+             "    Source URL: https://example.com/a?utm_source=x", "    Notebook: Garden"]
+    assert yarle_metadata(lines) == {"created": "2023-11-04T09:12:44+01:00", "updated": "2023-11-04T09:13:30+01:00",
+                                     "source": "https://example.com/a?utm_source=x"}
+    assert yarle_metadata(["# Title", "", "    Notebook: Garden"]) == {}
+
+
+def test_summaries_that_say_so_in_plain_words() -> None:
+    def strength(lines: list[str]) -> int:
+        return summaries.summary_signals({}, lines, "").strength
+
+    assert strength(["https://youtu.be/x", "", "Summary", "Batteries sell flexibility.", "", "Summarized by Eightify"]) == 2
+    assert strength(["# Ep 87 notes", "", "Summary of [[spotify-episode-page|ep. 87]] with guest Rosa."]) == 2
+    assert strength(["Key insights", "Batteries sell flexibility, not energy, and more words here."]) == 1
+    assert strength(["We wrote a summary of the meeting later."]) == 0
+
+
+def test_a_snip_whose_length_is_in_words() -> None:
+    text = "### [Berries](u)\n\n🎧 06:31 - 07:32 (1min)\n\n### [Whips](u)\n\n🎧 31:10 - 32:40 (1min 30s)"
+    assert seconds(text) == [391, 1870]

@@ -210,6 +210,7 @@ _TRACKING_PARAMS |= {
     "utm", "fb_action_ids", "fb_action_types", "fb_source", "action_object_map", "_ga", "_gl", "yclid",
     "wt.mc_id", "wt_mc_id", "rss", "from", "ncid", "sr_share", "context", "nav", "smid", "smtyp", "partner",
 }
+_TRACKING_PARAMS |= {"atlorigin"}  # Atlassian (Confluence, Jira) share links
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "mc_", "oly_", "vero_")
 # Parameters that only position a player inside the page they identify: dropped on
 # every host (a chapter link and the episode page are the same page).

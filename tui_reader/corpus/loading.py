@@ -192,6 +192,25 @@ def trailing_metadata(lines: list[str]) -> dict[str, object]:
     return fields
 
 
+_YARLE_FIELD = re.compile(r"^[ \t]{2,}(?P<key>Created at|Updated at|Source URL|Source|Author|Notebook|Tags?)[ \t]*:[ \t]*(?P<value>\S.*)$")
+_YARLE_KEYS = {"created at": "created", "updated at": "updated", "source url": "source", "source": "source", "author": "author"}
+
+
+def yarle_metadata(lines: list[str]) -> dict[str, object]:
+    """An Evernote note exported by Yarle ends with an indented block (``Created at:``,
+    ``Updated at:``, ``Source URL:``, ``Notebook:``): those fields, or {}."""
+    tail = [raw for raw in lines[-12:] if raw.strip()]
+    block = []
+    for raw in reversed(tail):
+        match = _YARLE_FIELD.match(raw)
+        if match is None:
+            break
+        block.append(match)
+    if len(block) < 2 or not any(m.group("key").lower() == "created at" for m in block):
+        return {}
+    return {_YARLE_KEYS[key]: visible(m.group("value").strip()) for m in reversed(block) if (key := m.group("key").lower()) in _YARLE_KEYS}
+
+
 def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
     """The front matter of ``text`` (YAML ``---``, TOML ``+++``), the 1-based line
     where the body starts, and warnings. Malformed front matter is ignored, with a
@@ -507,6 +526,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     body_lines = lines[body_line - 1 :]
     if not meta and "type_:" in text[-4000:]:
         meta = {k: v for k, v in trailing_metadata(body_lines).items() if k in _TRAILING_KEYS}
+    if not meta and "Created at:" in text[-1500:]:
+        meta = yarle_metadata(body_lines)
     last_line = len(lines)
     plain = len(text) > PLAIN_TEXT_CHARS
     tokens = [] if plain else parse_markdown("\n".join(body_lines))

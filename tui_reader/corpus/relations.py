@@ -24,6 +24,7 @@ where the pair has a stronger tie.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -76,6 +77,7 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]{3,}", text) if w not in _STOPWORDS}
 
 
+@functools.lru_cache(maxsize=65_536)
 def title_key(title: str) -> str:
     """A title's comparable form: lower case, quotes and punctuation dropped."""
     text = unicodedata.normalize("NFKC", title).lower()
@@ -141,15 +143,17 @@ def _url_last(url: str) -> str:
         return ""
 
 
-def _url_slugs(url: str) -> list[str]:
+@functools.lru_cache(maxsize=65_536)
+def _url_slugs(url: str) -> tuple[str, ...]:
     """The slugs in a URL's path, last first (``/questions/123/adding-a-column/456``)."""
     try:
         segments = unquote(urlsplit(url).path).strip("/").split("/")
     except ValueError:
-        return []
-    return [slug for segment in reversed(segments) if (slug := _slug_key(segment))]
+        return ()
+    return tuple(slug for segment in reversed(segments) if (slug := _slug_key(segment)))
 
 
+@functools.lru_cache(maxsize=65_536)
 def _slug_key(name: str) -> str:
     """A file name or a URL's last segment as a slug of three words or more
     (``our_ci_runs_on_four_mini_pcs``, ``our-ci-runs-on-four-mini-pcs.html``): an
@@ -160,7 +164,8 @@ def _slug_key(name: str) -> str:
     return name.replace("_", "-")
 
 
-def url_ids(url: str) -> list[str]:
+@functools.lru_cache(maxsize=65_536)
+def url_ids(url: str) -> tuple[str, ...]:
     """The ids a URL carries that a file may be named by: a YouTube video id, a
     Hacker News item, a Reddit thread, a number of seven digits or more."""
     key = normalize_url(url) or ""
@@ -172,11 +177,12 @@ def url_ids(url: str) -> list[str]:
     if match:
         ids.append(match.group(1).lower())
     path = key.split("?", 1)[0]
+    ids.extend(m.lower() for m in re.findall(r"/([A-Z][A-Z0-9]{1,9}-\d{1,6})(?=[/?#]|$)", url))  # an issue key: Jira's /browse/OPS-4127
     match = re.search(r"/(issues?|pulls?|pr|discussions?|topics?|posts?|t|p|episodes?|ep|items?)/(\d{2,})(?:/|$)", path)
     if match:  # ".../issues/2291" names "keepsake-issue-2291.txt"
         word = match.group(1).rstrip("s")
         ids.extend([f"{word}-{match.group(2)}", f"{word}s-{match.group(2)}", f"{word}{match.group(2)}"])
-    return list(dict.fromkeys(ids))
+    return tuple(dict.fromkeys(ids))
 
 
 def file_ids(stem: str) -> set[str]:
@@ -242,12 +248,29 @@ class LinkResolver:
             if key and key not in self.by_url:
                 self.by_url[key] = doc.id
                 self.url_of[key] = doc.url or ""
+        for doc in documents:  # a page's other addresses in its front matter (confluence_tinyui_url:, …)
+            if doc.kind in ("summary", "comments", "note"):
+                continue
+            for key, value in doc.meta.items():
+                if isinstance(value, str) and value.startswith(("http://", "https://")) and _ALIAS_KEY.search(str(key)):
+                    alias = normalize_url(value)
+                    if alias and alias not in self.by_url:
+                        self.by_url[alias] = doc.id
+                        self.url_of[alias] = value
         for doc in documents:  # an episode page is also the video or episode it plays
             key = normalize_url(doc.media_url) if doc.media_url and doc.kind not in ("summary", "comments") else None
             if key and key not in self.by_url:
                 self.by_url[key] = doc.id
                 self.url_of[key] = doc.media_url or ""
-        self.by_path = {doc.path.resolve(): doc.id for doc in documents}
+        self._documents = documents
+        self.highlights_of: dict[str, str] = {}
+        """A page's normalised URL -> the highlights export of it (the page's stand-in when it is not saved)."""
+        for doc in documents:
+            key = normalize_url(doc.source_url) if doc.source_url and doc.kind == "summary" else None
+            if key and _HIGHLIGHTS.search(doc.kind_reason or ""):
+                self.highlights_of.setdefault(key, doc.id)
+        self._resolved: dict[tuple[str, str], tuple[str, str | None] | None] = {}
+        """resolve()'s answers, per (document, URL): the same link is looked up by several steps."""
         self.by_file_name: dict[str, list[str]] = {}
         self.by_file_id: dict[str, list[str]] = {}
         for doc in documents:
@@ -289,6 +312,11 @@ class LinkResolver:
             for name in {doc.path.stem.lower(), doc.relpath.lower().rsplit(".", 1)[0], doc.path.name.lower()}:
                 self.by_name.setdefault(name, []).append(doc.id)
 
+    @functools.cached_property
+    def by_path(self) -> dict[Path, str]:
+        """Resolved file path -> document id (made the first time a relative link is followed)."""
+        return {doc.path.resolve(): doc.id for doc in self._documents}
+
     def page_of(self, url: str) -> Document | None:
         key = normalize_url(url)
         return self.by_id.get(self.by_url.get(key, "")) if key else None
@@ -297,6 +325,7 @@ class LinkResolver:
         key = normalize_url(url)
         if key:
             self.by_url.setdefault(key, doc_id)
+            self._resolved.clear()
 
     def add_url(self, url: str, doc_id: str) -> None:
         """Make ``url`` lead to ``doc_id`` (a dump's thread URL, once it is known
@@ -305,9 +334,18 @@ class LinkResolver:
         if key and key not in self.by_url:
             self.by_url[key] = doc_id
             self.url_of[key] = url
+            self._resolved.clear()
 
     def resolve(self, doc: Document, url: str) -> tuple[str, str | None] | None:
         """(document id, section anchor or None) for ``url`` found in ``doc``."""
+        memo = (doc.id, url)
+        if memo in self._resolved:
+            return self._resolved[memo]
+        found = self._resolve(doc, url)
+        self._resolved[memo] = found
+        return found
+
+    def _resolve(self, doc: Document, url: str) -> tuple[str, str | None] | None:
         wiki = wiki_target(url)
         if wiki is not None:
             return self.resolve_wiki(doc, *wiki)
@@ -364,6 +402,8 @@ class LinkResolver:
             return None
         for token in url_ids(url):
             found = [d for d in self.by_file_id.get(token, []) if d != doc.id]
+            if doc.kind == "summary":  # two summaries of one page do not sum each other up
+                found = [d for d in found if self.by_id[d].kind != "summary"]
             if len(found) > 1:  # "Title [id].description" and "Title [id].summary.md": the page
                 found = [d for d in found if self.by_id[d].kind not in ("summary", "comments", "note")] or found
             if len(found) == 1:
@@ -438,7 +478,8 @@ def _typed(doc: Document, target: Document) -> str:
 def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tuple[list[Relation], LinkResolver]:
     resolver = LinkResolver(documents)
     graph = _Graph()
-    by_path = {doc.path.resolve(): doc for doc in documents}
+    ties = list(ties)
+    by_path = {doc.path.resolve(): doc for doc in documents} if ties else {}
     tied: set[str] = set()
 
     for tie in ties:
@@ -480,7 +521,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
         tied.add(dump.id)
         if target.url:
             resolver.add_alias(target.url.split("#")[0].split("?")[0].rstrip("/") + "/comments", dump.id)
-        if not dump.meta.get("title"):
+        if not dump.meta.get("title") and not (dump.format or "").startswith(_SELF_TITLED):
             dump.title = f"Comments on {target.title}"
 
     for summary in summaries:
@@ -561,7 +602,8 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
     return graph.finish(), resolver
 
 
-_FILE_NAME = re.compile(r"(?<![\w/.-])([\w][\w.\- ]{0,120}?\.(?:md|markdown|txt|description))\b")
+_FILE_NAME = re.compile(r"(?<![\w/.-])((?:[\w.-]+/){0,6}[\w][\w.\- ]{0,120}?\.(?:md|markdown|txt|description))\b")
+"""A file name spelled out in text, with its folders or without (``runbooks/postgres/reseed-replica.md``)."""
 
 
 _FILE_EXTENSION = re.compile(r"\.(?:md|markdown|txt|description)\b")
@@ -587,7 +629,8 @@ def _file_names_named(doc: Document, resolver: LinkResolver) -> list[tuple[str, 
         if "](" in raw and line in linked_lines:
             continue
         for match in _FILE_NAME.finditer(raw):
-            for candidate in {match.group(1), match.group(1).split(" ")[-1]}:
+            named = match.group(1)
+            for candidate in {named, named.split(" ")[-1], named.rsplit("/", 1)[-1]}:
                 ids = [i for i in resolver.by_file_name.get(candidate, []) if i != doc.id]
                 ids = [i for i in ids if resolver.by_id[i].path.parent == doc.path.parent]
                 if len(ids) == 1:
@@ -619,14 +662,21 @@ def _section_pointers(doc: Document, resolver: LinkResolver) -> list[tuple[int, 
         if not summaries.is_pointer_line(raw):
             continue
         resolved = resolver.resolve(doc, link.url)
+        if resolved is None and (key := normalize_url(link.url)) in resolver.highlights_of:
+            resolved = (resolver.highlights_of[key], None)  # the page's highlights stand in for it
+        elif resolved is not None and _not_summed_up(resolver.by_id[resolved[0]]):
+            continue
         section = doc.section_at(link.line)
         if resolved is None or resolved[0] == doc.id or section is None or resolved[0] in found:
-            continue
-        if resolver.by_id[resolved[0]].kind in ("note", "summary"):
             continue
         found[resolved[0]] = (link.line, resolved[0], resolved[1], f"its entry “{section.title[:50]}” points at it: {resolver.reason(link.url, resolved[0])}")
         sections.add(section.anchor)
     return list(found.values()) if len(found) >= 2 and len(sections) >= 2 else []
+
+
+def _not_summed_up(target: Document) -> bool:
+    """A note, or a summary other than a page's highlights: what a digest links, not what it sums up."""
+    return target.kind == "note" or (target.kind == "summary" and not _HIGHLIGHTS.search(target.kind_reason or ""))
 
 
 def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, str | None, str]]:
@@ -654,6 +704,11 @@ def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, 
     return found
 
 
+_ALIAS_KEY = re.compile(r"^(?!(?:image|cover|thumbnail|avatar|feed|rss|author|icon|logo|banner|hn|reddit|comments?|discussion|thread)[_-]).*(?:^|[_-])(?:url|uri|permalink|link)$", re.IGNORECASE)
+"""Front matter keys that hold another address of the page itself (``confluence_webui_url``), not an image's or a feed's."""
+_HIGHLIGHTS = re.compile(r"highlights|annotations|quoted passages|clippings", re.IGNORECASE)
+_SELF_TITLED = ("Stack Exchange", "GitHub discussion")
+"""Threads whose title is their own (a question), kept when they are tied to a page."""
 _SELF_CONTAINED = ("Stack Exchange",)
 """Threads that are their own subject (a question and its answers): tied to a page
 only when they point at it."""

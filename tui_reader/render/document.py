@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, RenderableType
 from rich.markdown import Markdown
 from rich.segment import Segment
@@ -340,13 +340,14 @@ def _comment_blocks(doc: Document, collapsed: frozenset[str] = frozenset()) -> l
         ) -> list[Line]:
             depth = min(comment.depth, MAX_INDENT_LEVELS)
             inner = max(10, width - INDENT * depth)
+            label, who, when = _comment_head(number, total, comment.author or "", comment.date or "", inner - 3)
             heading = Text("──", style=_RULE_STYLE, no_wrap=True, overflow="crop")
-            heading.append(f" Comment {number} of {total} ", style=_COMMENT_HEAD)
-            if comment.author:
-                heading.append(comment.author, style=_AUTHOR)
+            heading.append(label, style=_COMMENT_HEAD)
+            if who:
+                heading.append(who, style=_AUTHOR)
                 heading.append(" ")
-            if comment.date:
-                heading.append(f"{comment.date} ", style=_RULE_STYLE)
+            if when:
+                heading.append(f"{when} ", style=_RULE_STYLE)
             heading.append("─" * inner, style=_RULE_STYLE)
             heading.truncate(inner)
             body = raw_lines(console, ReaderMarkdown(comment.text, urls, breaks), inner)
@@ -358,6 +359,20 @@ def _comment_blocks(doc: Document, collapsed: frozenset[str] = frozenset()) -> l
 
         blocks.append(Block([section.anchor if section else f"comment-{number}"], render))
     return blocks
+
+
+def _comment_head(number: int, total: int, author: str, date: str, room: int) -> tuple[str, str, str]:
+    """(label, author, date) of a comment's head line that fit in ``room`` cells:
+    "Comment 2 of 9" or "2/9", the date dropped before the author is cut (with …)."""
+    label = f" Comment {number} of {total} "
+    if cell_len(label) + cell_len(author) + cell_len(date) + 2 > room:
+        label = f" {number}/{total} "
+    if cell_len(label) + cell_len(author) + cell_len(date) + 2 > room:
+        date = ""
+    space = room - cell_len(label) - 1
+    if cell_len(author) > space:
+        author = set_cell_size(author, max(1, space - 1)).rstrip() + "…" if space > 1 else ""
+    return label, author, date
 
 
 def _folded_note(count: int, what: str) -> Block:

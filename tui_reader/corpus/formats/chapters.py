@@ -45,6 +45,7 @@ _LEADING = re.compile(
     + r"|(?P<bare>" + _LABEL + r")" + _NOT_CLOCK + r"(?=\s|[-–—:|·*_`]|$)"
     + r")" + _EMPHASIS + _SEPARATOR + r"(?P<title>.*?)\s*$"
 )
+_SNIP_LENGTH = re.compile(r"\(?\s*\d+\s*(?:h|hr|hrs|min|mins|m|s|sec|secs)\b\s*\)?", re.IGNORECASE)
 _RANGE = re.compile(
     r"^\s{0,8}(?:[^\w\s\[(]{1,3}\s*)?" + _BULLET + r"\[?(?P<start>" + _LABEL + r")\]?\s*[-–—]\s*\[?(?P<end>" + _LABEL + r")\]?"
     r"(?:\s*\((?P<length>" + _LABEL + r"|\d+\s*(?:min|m|sec|s|h|hr)[a-z]*)\))?\s*(?:[-–—:|·]\s*)?(?P<title>.*?)\s*$"
@@ -161,7 +162,7 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
         label = match.group("start")
         title = plain_title(match.group("title"))
         level = 0
-        if not re.search(r"[^\W\d_]", title):  # only times: the heading above names the snip
+        if not re.search(r"[^\W\d_]", _SNIP_LENGTH.sub("", title)):  # only times ("(1min 30s)"): the heading above names the snip
             heading = _heading_above(lines, index)
             if heading is None:
                 return None

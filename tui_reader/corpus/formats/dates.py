@@ -26,6 +26,11 @@ _LABEL = re.compile(
 MAX_DATE_CHARS = 64
 
 
+_JIRA = re.compile(r"^(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\b")
+"""Jira's ``11/Mar/24 5:12 PM``."""
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
 def parse_date(value: object) -> str | None:
     """``value`` as YYYY-MM-DD, or None when it is not a date with a year and a month.
 
@@ -57,6 +62,10 @@ def parse_date(value: object) -> str | None:
         if first > 12:
             return _checked(year, second, first)
         return _checked(year, first, second)
+    match = _JIRA.match(text)
+    if match and match[2].lower() in _MONTHS:
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        return _checked(year, _MONTHS.index(match[2].lower()) + 1, int(match[1]))
     if not re.search(r"\d{4}", text) or not re.search(r"[A-Za-z]", text) and "-" not in text:
         return None  # no year, or only numbers that are not an ISO or slashed date
     try:

@@ -337,7 +337,7 @@ def github_discussion(lines: list[str], first_line: int) -> Thread | None:
             comments.append(Comment(first_line + mark, text, clean(author or "") or None, depth, first_line + end, date))
     if len(comments) < MIN_COMMENTS:
         return None
-    thread = Thread("GitHub discussion copy", comments, strong=True)
+    thread = Thread("GitHub discussion copy", comments, strong=True, own_title=True)
     post = next((i for i in range(marks[0]) if lines[i].strip() == "Discussion options"), None)
     if post is not None:
         answered = next((i for i in range(post, marks[0]) if lines[i].startswith("Answered by ")), marks[0])
@@ -394,6 +394,8 @@ _ZOOM_HEAD = re.compile(
 """Zoom's saved meeting chat: ``10:02:15 From Ana to Everyone:`` (the text indented
 below it), or the older ``10:02:15 From Ana : text``."""
 _REACTION = re.compile(r"^(?:reacted to .{1,80} with\b|\S+ reacted with\b)", re.IGNORECASE)
+_WROTE = re.compile(r"^On .{5,90}?,\s*(?P<name>[^,<>\n]{2,60}?)(?:\s*<[^>\n]*>)?\s+(?:wrote|a écrit|schrieb|escribió):\s*$", re.IGNORECASE)
+"""A mail reply's attribution: ``On Mon, Apr 08, 2024 at 11:02:51AM +0000, Ibrahim Sayed wrote:``."""
 _QUOTED_REPLY = re.compile(
     r"^(?:>\s*)?[*_]{0,2}(?:↩\s*)?(?:replying to|in reply to|reply to|antwort an|réponse à)\s+"
     r"(?:\"(?P<quote>[^\"]{1,200}?)(?:\.{3}|…)?\"|(?P<name>[^:*\n]{1,60}?)[*_]{0,2}\s*:[*_]{0,2}\s*(?P<after>.{0,200}?)(?:\.{3}|…)?)\s*$",
@@ -477,6 +479,47 @@ def _banner(lines: list[str]) -> dict[str, str]:
 
 
 # --- nested bullets led by an author ---------------------------------------------------
+
+_PARAGRAPH_AUTHOR = re.compile(r"^(?P<indent>[ \t]*)(?P<user>@?[A-Za-z0-9][\w.\-]{1,29}):[ \t]+(?P<text>\S.*)$")
+_NOT_AUTHORS = {
+    "note", "notes", "update", "edit", "summary", "tl;dr", "tldr", "q", "a", "question", "answer", "result", "results",
+    "example", "warning", "tip", "important", "source", "link", "url", "date", "author", "title", "status", "todo",
+    "step", "error", "output", "input", "reply", "comment", "comments", "description", "http", "https",
+}
+
+
+def name_paragraphs(lines: list[str], first_line: int) -> Thread | None:
+    """Comments as paragraphs led by their author, replies indented under them:
+    ``dkellerman: The interesting number…`` then ``    bsouth: Latency goes…`` (the
+    text form of Hacker News exporters built on its API, mail-style thread dumps)."""
+    heads: list[tuple[int, re.Match[str]]] = []
+    for index, raw in enumerate(lines):
+        if ":" not in raw or (index and lines[index - 1].strip()):
+            continue  # a comment opens a paragraph
+        match = _PARAGRAPH_AUTHOR.match(raw)
+        if match and match.group("user").lower().lstrip("@") not in _NOT_AUTHORS:
+            heads.append((index, match))
+    if len(heads) < 3 or len({m.group("user").lower() for _, m in heads}) < 2:
+        return None
+    ranks = _ranks([_indent(lines[i]) for i, _ in heads])
+    comments = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body = [match.group("text"), *lines[index + 1 : end]]  # up to the next author's paragraph
+        covered += _non_blank(lines, index, end)
+        text = clean(_dedent(body))
+        if text:
+            comments.append(Comment(first_line + index, text, clean(match.group("user")), ranks[_indent(lines[index])], first_line + end))
+    thread = Thread("comments as paragraphs led by their author", comments)
+    start = heads[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.strong = any(_HEADING_LINE.match(raw) and re.search(r"comments|discussion|replies|thread", raw, re.IGNORECASE) for raw in lines[max(0, start - 4) : start])
+    thread.title = _heading(lines[:start])
+    return thread
+
 
 _BULLET_AUTHOR = re.compile(
     r"^(?P<indent>\s*)[-*+]\s+(?:\[(?P<number>\d+(?:\.\d+)*)\]\s+)?(?:\*\*)?(?P<user>@?[\w.\-]{2,30}|\[deleted\]|u/[\w-]{2,30})"
@@ -739,7 +782,9 @@ _CARD_ACTION = re.compile(
     r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
     r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment(?:…|\.\.\.)?|"
     r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
-    r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,})$",
+    r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,}|also sent to the channel|(?:[^\w\s]\ufe0f?){1,4}|"
+    r"\[\d+\]|vote \(\d+\)|votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
+    r"\((?:op|author|mod|moderator|admin|staff|creator)\))$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
@@ -749,22 +794,42 @@ _CARD_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
+_COMMENT_FORM = re.compile(r"^(?:post a comment|leave a (?:comment|reply)|add a comment|write a (?:comment|response)|join the discussion)\b.{0,3}$", re.IGNORECASE)
+_BADGE_LINE = re.compile(r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
+"""A message's time alone on its line: Slack's ``10:42 AM`` under the name (a head
+needs the AM or PM), ``10:45`` under the last message (the same author again)."""
 _HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
 _NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
 
 
 def card_copy(lines: list[str], first_line: int) -> Thread | None:
-    dated = [i for i, raw in enumerate(lines) if raw.strip() and _is_card_date(raw.strip())]
+    dated = [i for i, raw in enumerate(lines) if raw.strip() and (_is_card_date(raw.strip()) or _CLOCK_ONLY.match(raw.strip()))]
     if len(dated) < MIN_COMMENTS:
         return None
-    starts = []
+    starts: list[tuple[int, int, str]] = []
     for index in dated:
         previous = next((k for k in range(index - 1, max(-1, index - 3), -1) if lines[k].strip()), None)
+        if previous is not None and _BADGE_LINE.match(lines[previous].strip()):
+            # "fenwick_ash" / "(OP)" / "April 2, 2024": the badge sits between the name and the date.
+            previous = next((k for k in range(previous - 1, max(-1, previous - 3), -1) if lines[k].strip()), None)
+        elif previous is not None:
+            # LinkedIn: the name, its badge ("• 2nd", "Author"), the person's headline, the date.
+            above = [k for k in range(previous - 1, max(-1, previous - 4), -1) if lines[k].strip()][:2]
+            if len(above) == 2 and _BADGE_LINE.match(lines[above[0]].strip()) and _looks_like_name(lines[above[1]].strip()):
+                previous = above[1]
         stripped = lines[index].strip()
         handle = _HANDLE_DATE.match(stripped)
+        named = previous is not None and _looks_like_name(lines[previous].strip())
+        clock = _CLOCK_ONLY.match(stripped)
+        if clock and not (named and clock.group("half")):
+            if not named and starts and _CLOCK_ONLY.match(lines[starts[-1][1]].strip()):
+                # Slack: a time alone under the last message is the same author's next message.
+                starts.append((index, index, starts[-1][2]))
+            continue
         if handle and handle.group("date") and _is_card_date(handle.group("date")):
             starts.append((index, index, handle.group("user")))
-        elif previous is not None and _looks_like_name(lines[previous].strip()):
+        elif previous is not None and named:
             # "Name / Publication / date" (Substack): the name is the first of the two.
             above = previous - 1 if previous > 0 else None
             if (
@@ -775,6 +840,21 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             else:
                 starts.append((previous, index, lines[previous].strip()))
     starts = [s for n, s in enumerate(starts) if n == 0 or s[0] > starts[n - 1][1]]
+    # A comment form above the comments ("Add a comment…" under a LinkedIn or YouTube
+    # post): the one card above it is the post.
+    first_form = next((i for i, raw in enumerate(lines) if _COMMENT_FORM.match(raw.strip())), None)
+    post = None
+    if first_form is not None and sum(1 for s in starts if s[1] < first_form) == 1 and sum(1 for s in starts if s[0] > first_form) >= MIN_COMMENTS:
+        post = starts.pop(0)
+    # The comment form under the last comment ends the thread: what follows is the page's footer.
+    form = (
+        next((i for i in range(starts[MIN_COMMENTS - 1][1], len(lines)) if _COMMENT_FORM.match(lines[i].strip())), None)
+        if len(starts) > MIN_COMMENTS
+        else None
+    )
+    if form is not None:
+        lines = lines[:form]
+        starts = [start for start in starts if start[1] < form]
     if len(starts) < MIN_COMMENTS:
         return None
     thread = Thread("comments copied from a web page", [])
@@ -800,14 +880,130 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         )
     thread.comments = _mention_replies(_quoted_replies(thread.comments))
     start = starts[0][0]
+    if next((raw.strip() for raw in lines if raw.strip()), "") == "Thread" and not any(c.depth for c in thread.comments):
+        # Slack's thread panel: the first message, then its replies.
+        thread.comments = [thread.comments[0], *(dataclasses.replace(c, depth=1) for c in thread.comments[1:])]
     thread.total = _non_blank(lines, start)
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start]) or _thoughts_on(lines[:start])
     thread.url = _standalone_url(lines[:start])
-    description = _preamble_text(lines[:start])
+    description = _preamble_text(lines[post[1] + 1 : first_form] if post is not None and first_form is not None else lines[:start])
     if description:
         thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+# --- mailing-list threads ------------------------------------------------------------------
+
+_MAIL_FROM = re.compile(
+    r"^From:[ \t]+(?P<name>[^<>@\n]+?|\S+@\S+)[ \t]*(?:<[^>\n]*>)?[ \t]*(?:@[ \t]+(?P<date>\d{4}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[^\n]*)?$"
+)
+"""A message's sender: ``From: Ana Lima <ana@example.org>`` (an mbox or a Mailman
+page, with ``Date:`` below), ``From: Ana Lima @ 2024-04-08  9:14 UTC (permalink / raw)``
+(public-inbox)."""
+_MAIL_HEADER = re.compile(r"^(?:To|Cc|Date|Subject|Message-ID|In-Reply-To|References|Reply-To):", re.IGNORECASE)
+_MAIL_TREE_SELF = re.compile(r"^@ \d{4}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}( +)` ")
+_MAIL_END = re.compile(
+    r"^(?:\^ permalink raw reply|\* Re: |\* \[|-{5,} ?next part ?-{5,}|previous message|next message|messages sorted by|"
+    r"more information about the .* mailing list)",
+    re.IGNORECASE,
+)
+
+
+def mail_thread(lines: list[str], first_line: int) -> Thread | None:
+    """A mailing-list thread saved as text (public-inbox / lore, Mailman, an mbox):
+    each ``From:`` header block opens a message; the first, when it starts the
+    thread, is the post. Depth from public-inbox's thread tree, else from the
+    ``On …, Ana wrote:`` line a reply opens with."""
+    heads: list[tuple[int, re.Match[str]]] = []
+    for index, raw in enumerate(lines):
+        if not raw.startswith("From:"):
+            continue
+        match = _MAIL_FROM.match(raw.rstrip())
+        if match and (match.group("date") or any(_MAIL_HEADER.match(lines[k]) for k in range(index + 1, min(index + 5, len(lines))))):
+            heads.append((index, match))
+    if len(heads) < MIN_COMMENTS + 1:
+        return None
+    messages: list[Comment] = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        start = index + 1
+        date = match.group("date")
+        # The header block: "To:", "Date:", … (public-inbox indents them), folded lines.
+        while start < end and lines[start].strip() and (_MAIL_HEADER.match(lines[start].lstrip()) or lines[start][:1] in " \t"):
+            if lines[start].lstrip().lower().startswith("date:") and not date:
+                date = lines[start].lstrip()[5:].strip()
+            start += 1
+        stop = next((k for k in range(start, end) if _MAIL_END.match(lines[k].strip())), end)
+        tree = next((m for k in range(index - 1, max(-1, index - 12), -1) if (m := _MAIL_TREE_SELF.match(lines[k]))), None)
+        depth = 1 + (len(tree.group(1)) - 1) // 2 if tree else 0
+        covered += _non_blank(lines, index, end)
+        text = clean(_dedent(lines[start:stop]))
+        if text:
+            messages.append(Comment(first_line + index, text, clean(match.group("name").strip('" ')), depth, first_line + stop, parse_date(date)))
+    if len(messages) < MIN_COMMENTS + 1:
+        return None
+    if not any(m.depth for m in messages):
+        messages = _quoted_replies(messages)
+    thread = Thread("mailing-list thread", messages[1:], strong=True)
+    root = messages[0]
+    thread.description = (root.line, root.text)
+    subject = next((raw for raw in lines[: heads[0][0]] if raw.startswith("* ")), None) or next(
+        (raw[8:] for raw in lines[heads[0][0] : heads[0][0] + 6] if raw.lower().startswith("subject:")), None
+    )
+    thread.title = clean(subject.lstrip("* ").strip()) if subject else None
+    thread.own_title = True
+    thread.url = _standalone_url(root.text.split("\n"))
+    thread.total = _non_blank(lines, heads[0][0])
+    thread.covered = covered
+    return thread
+
+
+_MESSAGE_CHROME = re.compile(
+    r"^(?:reactions:|(?:loved|liked|disliked|laughed at|laughed|emphasi[sz]ed|questioned) by .{1,60}|"
+    r"this message responded to an earlier message\.|edited \d+ times?|.*\.(?:heic|jpe?g|png|gif|mov|mp4|m4a|caf|pdf))$",
+    re.IGNORECASE,
+)
+"""What a message export writes besides the message: reactions, reply notes, attachment paths."""
+
+
+def dated_messages(lines: list[str], first_line: int) -> Thread | None:
+    """Messages headed by their date and time, the sender's name on the next line
+    and the text below (imessage-exporter's text export); a reply shown indented
+    under its message, and again later at its own time, counts once."""
+    starts: list[tuple[int, str]] = []
+    for index, raw in enumerate(lines[:-2]):
+        stripped = raw.strip()
+        if not stripped or not stripped[0].isalnum() or not _is_card_date(stripped) or ":" not in stripped:
+            continue
+        name = lines[index + 1].strip()
+        if name and lines[index + 2].strip() and _looks_like_name(name) and _indent(lines[index + 1]) == _indent(raw):
+            starts.append((index, name))
+    if len(starts) < MIN_COMMENTS:
+        return None
+    ranks = _ranks([_indent(lines[i]) for i, _ in starts])
+    comments: list[Comment] = []
+    seen: set[tuple[str, str]] = set()
+    covered = 0
+    for number, (index, name) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        body = [raw for raw in lines[index + 2 : end] if not _MESSAGE_CHROME.match(raw.strip())]
+        covered += _non_blank(lines, index, end)
+        text = clean(_dedent(body))
+        key = (name.lower(), " ".join(text.split()))
+        if not text or key in seen:
+            continue  # a reply already shown under the message it answers
+        seen.add(key)
+        comments.append(Comment(first_line + index, text, clean(name), ranks[_indent(lines[index])], first_line + end, parse_date(lines[index].strip())))
+    thread = Thread("messages export (date, sender, text)", comments)
+    start = starts[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.strong = thread.preamble <= 3
+    thread.url = _standalone_url(comments[0].text.split("\n")) if comments else None
     return thread
 
 
@@ -815,13 +1011,20 @@ def _quoted_replies(comments: list[Comment]) -> list[Comment]:
     """Where an export keeps no nesting but each reply says what it answers (the
     quoted start of the message, or its author's name), the reply goes one level
     under that message."""
-    if any(c.depth for c in comments) or not any("eply" in c.text[:40] or "éponse" in c.text[:40] for c in comments):
+    if any(c.depth for c in comments) or not any(
+        "eply" in c.text[:40] or "éponse" in c.text[:40] or c.text.startswith("On ") for c in comments
+    ):
         return comments
     result: list[Comment] = []
     for comment in comments:
-        match = _QUOTED_REPLY.match(comment.text.split("\n", 1)[0].strip())
+        first = comment.text.split("\n", 1)[0].strip()
+        match = _QUOTED_REPLY.match(first)
         parent = None
-        if match:
+        wrote = _WROTE.match(first)
+        if wrote:
+            name = wrote.group("name").strip().lower()
+            parent = next((c for c in reversed(result) if (c.author or "").lower() == name), None)
+        elif match:
             quote = re.sub(r"[*_]", "", match.group("quote") or match.group("after") or "").strip()
             name = (match.group("name") or "").strip().lower()
             earlier = [c for c in result if not name or (c.author or "").lower() == name]
@@ -946,6 +1149,7 @@ _ANY_DATE = re.compile(
     r"(?<![\w:])" + _WEEKDAY + r"(?:"
     r"\d{4}-\d{2}-\d{2}(?:[T ]" + _CLOCK + r")?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
+    r"|\d{1,2}/" + _MONTH + r"/\d{2,4}(?:\s+" + _CLOCK + r")?"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
     r"|\d{1,2}\s+" + _MONTH + r"\.?(?:\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
     r"|(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
@@ -958,6 +1162,7 @@ _EVENT = re.compile(
     r"linked|changed|pinned|unpinned|locked|unlocked|renamed|joined|left|deleted|marked|requested|approved|boosted|favou?rited)\b",
     re.IGNORECASE,
 )
+_COMMENT_EVENT = re.compile(r"\badded an? (?:comment|reply|note)\b", re.IGNORECASE)
 _HEADING_HEAD = re.compile(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+\s*[·•|-]\s*|#\d+\s*[·•|-]\s*)?[@\w][\w.\- ]{0,40}\s*[·•|]\s*\S", re.IGNORECASE)
 _CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now", re.IGNORECASE)
 _PREFIX = re.compile(r"^[ \t]*(?:(?:[|│┃>]|[├└]─*)[ \t]*)*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?")
@@ -1002,11 +1207,11 @@ def _head(lines: list[str], index: int) -> _Head | None:
         return None
     if lead.rstrip().endswith(("?", "!", ",")) or (lead.rstrip().endswith(".") and not re.search(r"\b[A-Z]\.$", lead.rstrip())):
         return None  # the end of a sentence, not a name ("Mateo R." is one)
-    if _EVENT.search(lead):
-        return None  # "mentioned this on Nov 7", "added the bug label": events, not comments
+    if _EVENT.search(lead) and not _COMMENT_EVENT.search(lead):
+        return None  # "mentioned this on Nov 7", "added the bug label": events, not comments (Jira's "added a comment" is one)
     if re.fullmatch(r"\s*[\w ]{1,30}:\s*", lead):
         return None  # a field ("Created at: 2025-11-14"), not a name
-    tail = raw[match.end() :]
+    tail = re.sub(r"^\s*(?:[-–·•]\s*)?\(?edited\)?(?=\s|$)", "", raw[match.end() :])  # "… 2:30 PM - edited"
     inline = ""
     author = None
     named = _TAIL_NAME.match(tail)
@@ -1086,6 +1291,8 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     thread.total = _non_blank(lines, start)
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, start)
+    # An issue tracker's own words ("Ana added a comment - 11/Mar/24"): the page above is the issue.
+    thread.strong = sum(1 for h in chosen if _COMMENT_EVENT.search(lines[h.index])) * 2 > len(chosen)
     thread.title = _heading(lines[:start])
     thread.url = _standalone_url(lines[:start]) or (_standalone_url(thread.comments[0].text.split("\n")) if thread.comments else None)
     description = _preamble_text(lines[:start])
@@ -1161,13 +1368,18 @@ def _preamble_text(lines: list[str]) -> str | None:
             continue
         if re.match(r"^(?:💬|original post:|posted by|\*\*r/)", text, re.IGNORECASE) or _CARD_ACTION.match(text):
             continue
-        kept.append(text.lstrip("> ").strip())
-    return clean(" ".join(kept)) or None
+        if text.startswith("|"):
+            continue  # an export's table of chat details
+        text = text.lstrip("> ").strip()
+        # Prose runs on; a list keeps one item a line.
+        kept.append(("\n" if kept and re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s", text) else " " if kept else "") + text)
+    return clean("".join(kept)) or None
 
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, stack_exchange_page, github_discussion, chat_export, tree_thread, bullet_thread, author_blocks, card_copy, head_lines,
+    hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    name_paragraphs, dated_messages, card_copy, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -1190,6 +1402,7 @@ _DATE_MARKS = (
     re.compile(r"esterday"),
     re.compile(r"just now"),
     re.compile(r"\n\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
+    re.compile(r"/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d\d"),  # Jira's "11/Mar/24"
 )
 
 
@@ -1205,19 +1418,28 @@ def _date_marks(text: str, need: int) -> bool:
 
 
 
+_PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}:[ \t]+\S")
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
+_CLOCK_ONLY_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]*$", re.MULTILINE)
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
+    mail_thread: lambda text: text.count("\nFrom: ") >= MIN_COMMENTS,
     chat_export: lambda text: _CHAT_MARK.search(text) is not None,
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
     author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
-    card_copy: lambda text: _date_marks(text, MIN_COMMENTS)
+    dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
+    name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
+    card_copy: lambda text: (
+        _date_marks(text, MIN_COMMENTS)
+        and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS
+    )
+    or sum(1 for _ in itertools.islice(_CLOCK_ONLY_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     head_lines: lambda text: _date_marks(text, 3),
 }
 
