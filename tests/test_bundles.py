@@ -19,8 +19,8 @@ score = importlib.util.module_from_spec(_spec)
 sys.modules["bundles_score"] = score  # dataclasses look their module up there
 _spec.loader.exec_module(score)
 
-SETS = ("bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6")
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout6``: written
+SETS = ("bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout7``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -30,6 +30,11 @@ KNOWN_MISSES = {
     # wrong, on purpose listed here so that a new miss (or a fixed one) shows.
     "ha-podnotes-loworbit": [
         "Ep 88 Ground stations on a budget.md: kind source",
+    ],
+    # A model card with YAML front matter and no URL: its writer calls it the model's page
+    # (a source); nothing in it says so, and it is read as an article.
+    "h7b-hf-model-discussion": [
+        "README.md: kind article",
     ],
 }
 

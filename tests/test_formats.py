@@ -498,3 +498,62 @@ def test_summaries_that_say_so_in_plain_words() -> None:
 def test_a_snip_whose_length_is_in_words() -> None:
     text = "### [Berries](u)\n\n🎧 06:31 - 07:32 (1min)\n\n### [Whips](u)\n\n🎧 31:10 - 32:40 (1min 30s)"
     assert seconds(text) == [391, 1870]
+
+
+def test_cards_whose_buttons_come_after_the_text() -> None:
+    lines = ["Group", "Ana Lima", "Admin", "Seed library is open again.", "14 comments", "Like", "Comment", "", "All comments", ""]
+    for name, badge, text in [("Priya C", "Top contributor", "Any tomatoes yet?"), ("Ana Lima", "Author", "Priya C three kinds of cherry."),
+                              ("Deb M", "", "Is the workshop the same as last year?")]:
+        lines += [name, *([badge] if badge else []), text, "6d", "Like", "Reply", "2"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth, c.text) for c in thread.comments] == [
+        ("Priya C", 0, "Any tomatoes yet?"), ("Ana Lima", 1, "Priya C three kinds of cherry."),
+        ("Deb M", 0, "Is the workshop the same as last year?"),
+    ]
+
+
+def test_the_first_card_is_the_post_when_the_page_says_so() -> None:
+    forum = ["Topic", "3", "replies", ""]
+    for name, day, text in [("system", "Feb 18", "This is a companion topic."), ("felix", "Feb 18", "Thank you for this."),
+                            ("lena", "Feb 19", "Partly, see the history."), ("ana", "Feb 19", "Why Yjs over Automerge?")]:
+        forum += [name, day, "", text, "", "Reply", ""]
+    thread = threads.recognise(forum, 1)
+    assert thread is not None and [c.author for c in thread.comments] == ["felix", "lena", "ana"]
+    assert thread.description is not None and "companion" in thread.description[1]
+
+
+def test_a_pull_request_conversation() -> None:
+    lines = ["docs: rewrite the guide", "#212", "marisol commented 5 days ago", "Member", "", "This rewrites docs/backup.md.",
+             "marisol added 3 commits 5 days ago", "okonkwo reviewed 4 days ago", "okonkwo", "4 days ago", "Member", "",
+             "Say the password file must be 0600.", "marisol", "4 days ago", "Author", "", "Added in the last commit.",
+             "okonkwo approved these changes 3 days ago", "jdelacroix commented 3 days ago", "", "The restore section worked for me.",
+             "Sign in to join this conversation."]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("okonkwo", "Say the password file must be 0600."), ("marisol", "Added in the last commit."),
+        ("jdelacroix", "The restore section worked for me."),
+    ]
+
+
+def test_a_quoted_message_in_a_reply_is_part_of_the_reply() -> None:
+    lines = ["Chat", "", "Priya", "14/03/2025 9:05 am", "", "Draft is up for review.", "Tomás", "14/03/2025 9:12 am", "",
+             "Should the tag come first?", "Priya", "14/03/2025 9:15 am", "", "Tomás", "14/03/2025 9:12 am",
+             "Should the tag come first?", "After, I'll make it explicit."]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("Priya", 0), ("Tomás", 0), ("Priya", 1)]
+
+
+def test_a_reader_view_article_is_no_line_dump() -> None:
+    paragraph = "The survey team meets at seven in a car park that used to be a field, and nobody talks about the sea."
+    lines = ["longshoremag.org", "The Coastline Is Not Where You Left It", "Imogen Castell", "12–15 minutes", "",
+             *[x for _ in range(8) for x in (paragraph, "")]]
+    assert threads.recognise(lines, 1) is None
+
+
+def test_kindle_notebook_highlights() -> None:
+    lines = ["Your Kindle Notes For:", "The Long Field", "Ilse Marwick", "8 Highlight(s) | 2 Note(s)",
+             "Yellow highlight | Location: 212", "A field remembers everything.", "", "Blue highlight | Location: 1,047", "Weeds report."]
+    assert summaries.summary_signals({}, lines, "").strength == 2

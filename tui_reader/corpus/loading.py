@@ -327,7 +327,7 @@ def _url(meta: dict[str, object]) -> str | None:
 
 
 _TOP_URL = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:url|source|original|canonical|saved from|originally published (?:at|on))"
+    r"^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:url|source|url source|original|canonical|saved from|originally published (?:at|on))"
     r"(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*)?<?(?:\[[^\]]*\]\()?(?P<url>https?://[^\s)>\]]+)[)>]?\s*$",
     re.IGNORECASE,
 )
@@ -390,6 +390,8 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
             return _unescape(top)
         return _unescape(given)
     opening = [line.strip() for line in body.splitlines()[:40] if line.strip()]
+    while opening and re.fullmatch(r"skip to (?:the )?(?:main )?content|skip navigation|jump to (?:main )?content", opening[0], re.IGNORECASE):
+        opening.pop(0)
     # A page copied whole starts with its navigation: a run of short lines
     # ("Skip to content", "Search", "Home", "Sign In").
     nav = next((n for n, line in enumerate(opening) if len(line.split()) > 3), len(opening))
@@ -397,7 +399,10 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         opening = opening[nav:] or opening
     opening = opening[:12]
     # A date or a URL line may come first (an annotations export, a saved page).
-    while len(opening) > 1 and (parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])):
+    while len(opening) > 1 and (
+        parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])
+        or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
+    ):
         opening.pop(0)
     first = opening[0] if opening else ""
     titled = _reads_as_title(first) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
@@ -507,6 +512,14 @@ def _headings(tokens: list[Token]) -> list[str]:
     ]
 
 
+_EDIT_HEADING = re.compile(r"^(?P<title>\S.{0,80}?)\s*\[edit(?: source)?\]\s*$")
+
+
+def _plain_headings(lines: list[str]) -> list[str]:
+    """The headings of a wiki page copied as text: ``Before you start[edit]`` (MediaWiki)."""
+    return [m.group("title") for raw in lines if "[edit" in raw and (m := _EDIT_HEADING.match(raw.strip()))]
+
+
 def _fill_chapter_urls(stamps: list[Timestamp], base: str | None) -> list[Timestamp]:
     """Chapters without a link of their own play the page's media (or page) URL."""
     if not base or all(stamp.url for stamp in stamps):
@@ -559,7 +572,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         lines=body_lines,
         stem=path.stem.lower(),
         title=title_words,
-        headings=headings,
+        headings=headings + _plain_headings(body_lines) if plain or path.suffix.lower() == ".txt" else headings,
         own_url=own_url or _top_url(body_lines),
         chapters=len(timestamps),
         media_links=sum(1 for link in links if media.is_media_url(link.url)),

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .links import normalize_url, same_page_reason, url_fragment, wiki_target
-from .model import Document, Relation
+from .model import Document, Link, Relation
 from .sections import slugify
 from .formats import summaries
 
@@ -77,11 +77,16 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]{3,}", text) if w not in _STOPWORDS}
 
 
+_CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
+_CONTRACTION = re.compile(r"(n['’]t|['’]re|['’]ve|['’]ll|['’]m|['’]d)\b")
+
+
 @functools.lru_cache(maxsize=65_536)
 def title_key(title: str) -> str:
     """A title's comparable form: lower case, quotes and punctuation dropped."""
     text = unicodedata.normalize("NFKC", title).lower()
     text = re.sub(r"\s*\([\w.-]+\.[a-z]{2,}\)\s*$", "", text)  # "Title (example.com)"
+    text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(1).replace("’", "'")], text)  # "isn't" is "is not"
     text = re.sub(r"[\u2018\u2019\u201c\u201d'\"`´]", "", text)
     text = re.sub(r"[^\w]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -173,6 +178,7 @@ def url_ids(url: str) -> tuple[str, ...]:
     if key.startswith("youtube.com/watch?v="):
         ids.append(key.removeprefix("youtube.com/watch?v=").lower())
     ids.extend(re.findall(r"(?<![\w])(\d{7,})(?![\w])", key))
+    ids.extend(re.findall(r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])", key))  # an arXiv id: arxiv.org/abs/2502.11873v2
     match = re.match(r"^reddit\.com/comments/([a-z0-9]{5,})", key)
     if match:
         ids.append(match.group(1).lower())
@@ -190,6 +196,7 @@ def file_ids(stem: str) -> set[str]:
     digits or more, Reddit-like base-36 ids next to a role word."""
     found = {m.lower() for m in re.findall(r"\[([A-Za-z0-9_-]{11})\]", stem)}
     found.update(re.findall(r"(?<!\d)(\d{7,})(?!\d)", stem))
+    found.update(re.findall(r"(?<![\d.])(\d{4}\.\d{4,5})(?![\d])", stem))  # "arXiv 2502.11873 abs"
     words = re.sub(r"[\s_.]+", "-", stem.lower())
     found.update(m.group(0) for m in re.finditer(r"(?<![a-z])[a-z]{1,10}-?\d{2,}(?!\d)", words))
     return found
@@ -287,6 +294,13 @@ class LinkResolver:
             slug = _slug_key(slugify(doc.title)) if doc.title else ""
             if slug:
                 self.by_title_slug.setdefault(slug, []).append(doc.id)
+        self.by_title_head: dict[str, list[str]] = {}
+        """A title's part before its colon ("Title: subtitle" -> "title")."""
+        for doc in documents:
+            if ":" in doc.title:
+                head = title_key(doc.title.split(":", 1)[0])
+                if len(head.split()) >= 3:
+                    self.by_title_head.setdefault(head, []).append(doc.id)
         self.by_title: dict[str, list[str]] = {}
         self.by_title_part: dict[str, list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
@@ -512,7 +526,8 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
                     resolver.add_url(url, dump.id)  # the thread's own URL
                     break
         if found is None and not (dump.format or "").startswith(_SELF_CONTAINED):
-            found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_content(dump, pages, indexes)
+            found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_named_file(dump, resolver)
+            found = found or _by_content(dump, pages, indexes, linked=_linked_ids(dump, resolver))
         if found is None:
             continue
         target, section, reason = found
@@ -593,11 +608,14 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
                                reason=f"names its file {target.path.name}"))
         for link in doc.links:
             resolved = resolver.resolve(doc, link.url)
+            reason = None
+            if resolved is None:
+                resolved, reason = _by_link_text(doc, link, resolver)
             if resolved is None or resolved[0] == doc.id:
                 continue
             section = doc.section_at(link.line)
             kind = "summarizes" if doc.kind == "summary" and _is_link_line(doc, link.line) else "links-to"
-            reason = resolver.reason(link.url, resolved[0])
+            reason = reason or resolver.reason(link.url, resolved[0])
             graph.add(Relation(doc.id, resolved[0], kind, section.anchor if section else None, resolved[1], reason=reason))
     return graph.finish(), resolver
 
@@ -720,15 +738,32 @@ def _about_discussion(doc: Document) -> bool:
     return bool(_DISCUSSION_WORDS.search(doc.title) or _DISCUSSION_WORDS.search(doc.path.stem.replace("-", " ").replace("_", " ")))
 
 
+_HEADING_LINK = re.compile(r"^\s{0,3}#{1,6}\s+(?:[^\w\s\[]\s*)?\[(?P<title>[^\]]{3,200})\]\((?P<url><[^>]*>|[^)\s]+)")
+
+
+def _section_entries(doc: Document) -> list[summaries.Entry]:
+    """A Markdown digest's entries: the sections whose heading is a link
+    (``### [Title](url)``), each with its text."""
+    entries = []
+    for section in doc.sections:
+        if section.line < 1 or section.line > len(doc.lines):
+            continue
+        match = _HEADING_LINK.match(doc.lines[section.line - 1])
+        if match is None:
+            continue
+        body = " ".join(raw.strip() for raw in doc.lines[section.line : max(section.line, section.end_line - 1)] if raw.strip())
+        title = match.group("title").strip()
+        entries.append(summaries.Entry(section.line - 1, title, match.group("url").strip("<>"), f"{title} {body}"))
+    return entries
+
+
 def _plain_entries(
     doc: Document, resolver: LinkResolver, pages: list[Document], indexes: _FolderIndexes
 ) -> list[tuple[int, str, str]]:
     """(line, target, reason) of the documents a plain-text digest's entries sum up:
     the entry's link when it leads into the corpus, else the page with the entry's
     title, else (for the entries left) the page the entry's paragraph is about."""
-    if len(doc.sections) > 1:
-        return []
-    entries = summaries.digest_entries(doc.lines)
+    entries = _section_entries(doc) if len(doc.sections) > 1 else summaries.digest_entries(doc.lines)
     if len(entries) < 2:
         return []
     allowed = {p.id for p in pages if p.path.parent == doc.path.parent}
@@ -754,6 +789,43 @@ def _plain_entries(
             found[number] = (entry.line + 1, target.id, f"its entry “{entry.title[:50]}”: {reason}")
             taken.add(target.id)
     return [found[number] for number in sorted(found)]
+
+
+def _by_link_text(doc: Document, link: Link, resolver: LinkResolver) -> tuple[tuple[str, str | None] | None, str | None]:
+    """A link that leads nowhere in the folder by its address, read by its words: a
+    ``[[Alias|note.name]]`` written the other way round (Dendron), or a link whose text
+    is the exact title of a page saved here without a URL."""
+    text = link.text.strip()
+    if not text:
+        return None, None
+    if wiki_target(link.url) is not None:
+        found = resolver.resolve_wiki(doc, text, None)
+        return (found, f"[[…|{text[:40]}]] names it") if found else (None, None)
+    key = title_key(text)
+    if len(key.split()) < 3 or text.startswith(("http://", "https://")):
+        return None, None
+    named = {*resolver.by_title.get(key, []), *resolver.by_title_head.get(key, [])}
+    matches = [m for m in named if m != doc.id and not resolver.by_id[m].url and resolver.by_id[m].kind not in ("summary", "note")]
+    if len(matches) != 1:
+        return None, None
+    return (matches[0], None), f"its link text is the title “{text[:50]}”"
+
+
+def _linked_ids(doc: Document, resolver: LinkResolver) -> frozenset[str]:
+    """The documents ``doc`` links to, by URL or path or file name it spells out."""
+    ids = {found[0] for link in doc.links if (found := resolver.resolve(doc, link.url)) is not None}
+    ids.update(target for target, _ in _file_names_named(doc, resolver))
+    return frozenset(ids)
+
+
+def _by_named_file(doc: Document, resolver: LinkResolver) -> tuple[Document, None, str] | None:
+    """The one page of the folder whose file name a thread spells out ("rewrite
+    docs/backup.md"): what a review or an issue thread discusses."""
+    named = {target for target, _ in _file_names_named(doc, resolver) if resolver.by_id[target].kind not in ("comments", "summary")}
+    if len(named) != 1:
+        return None
+    target = resolver.by_id[named.pop()]
+    return target, None, f"names its file {target.path.name}"
 
 
 def _by_pointers(
@@ -856,15 +928,19 @@ class _FolderIndexes:
 
 
 def _by_content(
-    doc: Document, candidates: list[Document], indexes: _FolderIndexes, text: str | None = None
+    doc: Document, candidates: list[Document], indexes: _FolderIndexes, text: str | None = None, linked: frozenset[str] = frozenset()
 ) -> tuple[Document, None, str] | None:
     """The page of ``doc``'s folder its text is most about: BM25 of its most
     distinctive words over the sections of the folder's pages, when the best page
     scores CONTENT_MARGIN times the next and shares CONTENT_SHARED of the text's
     vocabulary (CONTENT_ALONE when it is the only page)."""
     folder = doc.path.parent
-    # Pages a text can be about; guides and notes are tied only by what they say.
-    pages = [c for c in candidates if c is not doc and c.path.parent == folder and c.complete and c.kind not in ("note", "guide")]
+    # Pages a text can be about; notes (and, for a summary, guides) are tied only by what they say.
+    excluded = ("note",) if doc.kind == "comments" else ("note", "guide")
+    pages = [c for c in candidates if c is not doc and c.path.parent == folder and c.complete and c.kind not in excluded]
+    if doc.kind == "comments" and linked:
+        # A thread that links a guide uses it (a link says so); it comments on one it only talks about.
+        pages = [p for p in pages if not (p.kind == "guide" and p.id in linked)]
     if doc.kind == "comments":  # comments are on the page, not on its transcript
         pages = [p for p in pages if not (p.kind_reason or "").startswith("a transcript")] or pages
     if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:

@@ -57,7 +57,7 @@ _IMPERATIVE = re.compile(
     r"navigate|wait|download|clone|replace|update|upgrade|confirm|save|export|import|mount|log in|sign in|paste|"
     r"pull|push|turn|unscrew|screw|tighten|loosen|insert|attach|detach|connect|disconnect|plug|unplug|fit|refit|"
     r"clean|wipe|rinse|soak|drain|fill|apply|place|put|take|cut|measure|mark|lift|slide|hold|mix|heat|cook|bake|"
-    r"stir|pour|preheat|note|write down|repeat|return|move|switch|unlock|lock|tap|swipe|drag|follow|try)\b",
+    r"stir|pour|preheat|note|write down|repeat|return|move|switch|unlock|lock|tap|swipe|drag|follow|try|send|reboot|flash)\b",
     re.IGNORECASE,
 )
 _GUIDE_PATH = re.compile(r"/(?:guides?|tutorials?|how-?to|docs|handbook|learn|recipes?)/", re.IGNORECASE)

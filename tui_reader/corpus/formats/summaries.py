@@ -59,7 +59,7 @@ _WIKILINK = re.compile(r"\[\[(?P<target>[^\[\]|#\n]+)(?:#(?P<heading>[^\[\]|\n]+
 _LABELLED_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:link|source|original|read more|read it|read the (?:full )?(?:article|post))(?:\*\*|__)?\s*[:：—-]", re.IGNORECASE)
 _INTERESTING = re.compile(
     r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b"
-    r"|\d{1,2}[.)]|(?:quote|highlight|excerpt|passage|you|user|prompt|human|me|question|q)\b)"
+    r"|\d{1,2}[.)]|(?:quote|highlight|excerpt|passage|you|user|prompt|human|me|question|q|(?:yellow|blue|pink|orange|purple) highlight)\b)"
     r"|^.*\((?:\[)?(?:view highlight|location \d|page \d|loc\.? \d)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -171,7 +171,10 @@ class SummarySignals:
 
 _STRONG_TAGS = {"summary", "summaries", "tldr", "tl;dr", "digest", "recap", "notes/summary", "literature-note", "summarized"}
 _GENERATOR_KEYS = ("summarized_with", "summarised_with", "summarizer", "summariser", "summary_model", "summarized_by", "summarised_by")
-_KINDLE = re.compile(r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) ", re.IGNORECASE)
+_KINDLE = re.compile(
+    r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) |^(?:yellow|blue|pink|orange|purple) highlight \| (?:location|page):", re.IGNORECASE
+)
+"""Kindle's clippings (``- Your Highlight on page 12``) and its web notebook (``Yellow highlight | Location: 212``)."""
 _DIGEST_TITLE = re.compile(r"\b(?:digest|round-?up|recap|this week in|weekly|newsletter|issue)\b.*#?\d+|#\d+\b|\bdigest\b", re.IGNORECASE)
 _DIGEST_WORDS = re.compile(
     r"\b(?:digest|newsletter|round-?up|this week in|weekly|fortnightly|monthly|weekly links|reading list|link roundup|recap|issue\s*#?\d+)\b",
@@ -336,31 +339,40 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             described = f"titled “{title.strip()[:40]}”"
         if described:
             signals.add(f"it calls itself a newsletter or digest ({described})", 1)
+    if signals.strength < 2:
+        _plain_signals(signals, text, lines, bool(headings), bool(section_starts))
+    return signals
+
+
+def _plain_signals(signals: SummarySignals, text: str, lines: Sequence[str], headed: bool, sectioned: bool) -> None:
+    """The signs of a summary that take a look at the whole text (only asked for when
+    nothing surer has been found): a summariser's signature, summary sections written
+    as plain lines, an opening that says so, a newsletter's email chrome, a plain-text
+    digest's entries."""
     ends = text[:1500] + "\n" + text[-600:] if len(text) > 2100 else text
     by = _SUMMARISED_BY.search(ends)
     if by:
         signals.add(f"it says it was made by a summariser (“{by.group().strip()[:40]}”)", 2)
-    elif not headings and (plain := _PLAIN_HEADING.search(text[:4000])):
+    elif not headed and (plain := _PLAIN_HEADING.search(text[:4000])):
         signals.add(f"summary sections ({plain.group().strip()[:30]}, in plain text)", 1)
     if _ANSWER.match(text[:300]):
         signals.add("it opens by saying it is a summary (“Here's a summary”)", 2)
     elif (says := _SAYS_SUMMARY.search("\n".join(raw for raw in lines[:12] if not raw.lstrip().startswith("#")))) is not None:
         signals.add(f"it opens by saying it is a summary (“{says.group().strip()[:30]}”)", 2)
     # An email's chrome stands at its top and its foot.
-    ends = "\n".join(raw for raw in (lines if len(lines) <= 42 else [*lines[:12], *lines[-30:]]) if len(raw) < 400)
-    folded = ends.lower()
+    top_and_foot = "\n".join(raw for raw in (lines if len(lines) <= 42 else [*lines[:12], *lines[-30:]]) if len(raw) < 400)
+    folded = top_and_foot.lower()
     chrome = (
-        {m.group().lower().split()[0] for m in _EMAIL_MARKS.finditer(ends)}
+        {m.group().lower().split()[0] for m in _EMAIL_MARKS.finditer(top_and_foot)}
         if sum(1 for word in _EMAIL_WORDS if word in folded) >= 2
         else set()
     )
     if len(chrome) >= 2:
         signals.add("a newsletter's email (" + ", ".join(sorted(chrome)) + " lines)", 2)
-    if not section_starts:
-        plain = digest_entries(lines)
-        if len(plain) >= 2:
-            signals.add(f"a digest: {len(plain)} entries, each with a link to its source", 2)
-    return signals
+    if not sectioned:
+        entries = digest_entries(lines)
+        if len(entries) >= 2:
+            signals.add(f"a digest: {len(entries)} entries, each with a link to its source", 2)
 
 
 @dataclass

@@ -784,17 +784,33 @@ _CARD_ACTION = re.compile(
     r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
     r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,}|also sent to the channel|(?:[^\w\s]\ufe0f?){1,4}|"
     r"\[\d+\]|vote \(\d+\)|votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
-    r"\((?:op|author|mod|moderator|admin|staff|creator)\))$",
+    r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30})$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
-    r"^[*_]{0,2}(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    r"^[*_]{0,2}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
-_COMMENT_FORM = re.compile(r"^(?:post a comment|leave a (?:comment|reply)|add a comment|write a (?:comment|response)|join the discussion)\b.{0,3}$", re.IGNORECASE)
+_VERB_HEAD = re.compile(r"^(?P<user>@?[\w.\-]{2,40}) (?:commented|replied|wrote|answered|posted)(?: on)? (?P<date>.{2,40})$")
+"""A comment's head on one line: ``jdelacroix commented 3 days ago`` (Forgejo, Gitea, GitHub)."""
+_COMMENT_FORM = re.compile(
+    r"^(?:post a comment|leave a (?:comment|reply)|add a comment|write a (?:public )?(?:comment|response)|join the discussion|"
+    r"(?:sign up|log in|sign in)(?: or (?:log|sign) in)? to (?:comment|reply|join this conversation))\b.{0,3}$",
+    re.IGNORECASE,
+)
+_EVENT_LINE = re.compile(
+    r"^(?:changed|closed|reopened|merged|marked|renamed|locked|pinned|added|removed|assigned|requested|approved|deleted)\b"
+    r".{0,120}$",
+)
+"""A timeline event under its actor's name ("changed discussion title from …")."""
+_ACTOR_EVENT = re.compile(
+    r"^@?[\w.\-]{2,40} (?:approved|requested|added|removed|merged|marked|reviewed|deleted|closed|reopened|changed|pushed|"
+    r"force-pushed|assigned|unassigned|labeled|referenced|mentioned|locked|pinned)\b.{0,100}\b(?:ago|\d{4}|yesterday|today)$"
+)
+"""A timeline event on one line with its actor and its date."""
 _BADGE_LINE = re.compile(r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$", re.IGNORECASE)
 _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
 """A message's time alone on its line: Slack's ``10:42 AM`` under the name (a head
@@ -804,7 +820,10 @@ _NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
 
 
 def card_copy(lines: list[str], first_line: int) -> Thread | None:
-    dated = [i for i, raw in enumerate(lines) if raw.strip() and (_is_card_date(raw.strip()) or _CLOCK_ONLY.match(raw.strip()))]
+    dated = [
+        i for i, raw in enumerate(lines)
+        if raw.strip() and (_is_card_date(raw.strip()) or _CLOCK_ONLY.match(raw.strip()) or _VERB_HEAD.match(raw.strip()))
+    ]
     if len(dated) < MIN_COMMENTS:
         return None
     starts: list[tuple[int, int, str]] = []
@@ -819,6 +838,11 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             if len(above) == 2 and _BADGE_LINE.match(lines[above[0]].strip()) and _looks_like_name(lines[above[1]].strip()):
                 previous = above[1]
         stripped = lines[index].strip()
+        verb = _VERB_HEAD.match(stripped)
+        if verb:
+            if _is_card_date(verb.group("date")):
+                starts.append((index, index, verb.group("user")))  # "jdelacroix commented 3 days ago"
+            continue
         handle = _HANDLE_DATE.match(stripped)
         named = previous is not None and _looks_like_name(lines[previous].strip())
         clock = _CLOCK_ONLY.match(stripped)
@@ -829,6 +853,8 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             continue
         if handle and handle.group("date") and _is_card_date(handle.group("date")):
             starts.append((index, index, handle.group("user")))
+        elif previous is not None and named and _EVENT_LINE.match(lines[previous].strip()):
+            continue  # "tobias / changed discussion status to closed / Feb 12": an event, not a comment
         elif previous is not None and named:
             # "Name / Publication / date" (Substack): the name is the first of the two.
             above = previous - 1 if previous > 0 else None
@@ -840,6 +866,22 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             else:
                 starts.append((previous, index, lines[previous].strip()))
     starts = [s for n, s in enumerate(starts) if n == 0 or s[0] > starts[n - 1][1]]
+    # A message quoted in a reply repeats its author and time (Teams' "Begin Reference"):
+    # it is part of the reply, which answers it.
+    seen: dict[tuple[str, str], int] = {}
+    quoting: dict[int, int] = {}
+    """start index -> the start index of the message it quotes."""
+    kept: list[tuple[int, int, str]] = []
+    for start_at in starts:
+        key = (start_at[2].lower(), lines[start_at[1]].strip())
+        precise = re.search(r"\d:\d\d", key[1]) is not None  # "2 weeks ago" repeats; "14/03/2025 9:12 am" does not
+        right_under = bool(kept) and not any(raw.strip() for raw in lines[kept[-1][1] + 1 : start_at[0]])
+        if key in seen and precise and right_under and seen[key] != len(kept) - 1:
+            quoting[len(kept) - 1] = seen[key]
+            continue
+        seen.setdefault(key, len(kept))
+        kept.append(start_at)
+    starts = kept
     # A comment form above the comments ("Add a comment…" under a LinkedIn or YouTube
     # post): the one card above it is the post.
     first_form = next((i for i, raw in enumerate(lines) if _COMMENT_FORM.match(raw.strip())), None)
@@ -860,14 +902,20 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     thread = Thread("comments copied from a web page", [])
     covered = 0
     ranks = _ranks([_indent(lines[name]) for name, _, _ in starts])
+    depth_of: dict[int, int] = {}
     for number, (name_index, date_index, name) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body = lines[date_index + 1 : end]
-        while body and (not body[-1].strip() or _CARD_ACTION.match(body[-1].strip())):
+        following = starts[number + 1][2] if number + 1 < len(starts) else None
+        while body and (
+            not body[-1].strip() or _CARD_ACTION.match(body[-1].strip())
+            or (following and body[-1].rstrip().endswith(f" by {following}"))  # Teams' preview of the next message
+        ):
             body.pop()
         # The page's buttons and counters between the lines ("Expand full comment",
         # "Like (31)", "143", "Author") are not what the comment says.
         kept = [raw for raw in body if not (raw.strip() and _CARD_ACTION.match(raw.strip()))]
+        kept = _without_events(kept)
         covered += _non_blank(lines, name_index, end)
         text = clean(_dedent(kept))
         if not text:
@@ -875,12 +923,35 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         date_text = _EMPHASIS.sub("", lines[date_index].strip())
         handle = _HANDLE_DATE.match(date_text)
         when = parse_date(handle.group("date") if handle and handle.group("date") else date_text)
+        depth = ranks[_indent(lines[name_index])]
+        if number in quoting and quoting[number] in depth_of:
+            depth = depth_of[quoting[number]] + 1
+        depth_of[number] = depth
         thread.comments.append(
-            Comment(first_line + name_index, text, clean(_HEADING_NAME.sub("", name)), ranks[_indent(lines[name_index])], first_line + end, when)
+            Comment(first_line + name_index, text, clean(_HEADING_NAME.sub("", name)), depth, first_line + end, when)
         )
     thread.comments = _mention_replies(_quoted_replies(thread.comments))
     start = starts[0][0]
-    if next((raw.strip() for raw in lines if raw.strip()), "") == "Thread" and not any(c.depth for c in thread.comments):
+    said = _stated_count(lines[: starts[1][0] if len(starts) > 1 else start])  # above the first comment, or in the post
+    opened = bool(_VERB_HEAD.match(lines[starts[0][1]].strip())) and any(s[1] != s[0] for s in starts)  # an issue's or a pull request's description
+    # "by / marisol / - opened Jan 20" above the first card, by the same person: it is the post.
+    head = [raw.strip().lower() for raw in lines[max(0, start - 12) : start] if raw.strip()]
+    opened = opened or (
+        bool(thread.comments) and any(re.match(r"^[-–·•]?\s*(?:opened|asked|started)\b", h) for h in head)
+        and (thread.comments[0].author or "").lower() in head
+    )
+    opening = thread.comments[0] if thread.comments else None
+    slack = next((raw.strip() for raw in lines if raw.strip()), "") == "Thread"  # a chat thread: its first message is one
+    if opening is not None and post is None and not slack and (
+        (said is not None and len(thread.comments) == said + 1) or (opening.author or "").lower() == "system" or opened
+    ):
+        # The page says "8 replies" over nine cards (a forum topic), or the first card is
+        # the forum's own: the first is the post.
+        post = (starts[0][0], starts[0][1], opening.author or "")
+        thread.comments = thread.comments[1:]
+        thread.description = (opening.line, opening.text)
+        thread.strong = True  # a post and its replies: the page's own shape
+    if slack and not any(c.depth for c in thread.comments):
         # Slack's thread panel: the first message, then its replies.
         thread.comments = [thread.comments[0], *(dataclasses.replace(c, depth=1) for c in thread.comments[1:])]
     thread.total = _non_blank(lines, start)
@@ -889,6 +960,85 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     thread.title = _heading(lines[:start]) or _thoughts_on(lines[:start])
     thread.url = _standalone_url(lines[:start])
     description = _preamble_text(lines[post[1] + 1 : first_form] if post is not None and first_form is not None else lines[:start])
+    if description and thread.description is None:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
+_STATED = re.compile(r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$", re.IGNORECASE | re.MULTILINE)
+
+
+def _stated_count(lines: list[str]) -> int | None:
+    """The number of replies a page says it holds above its comments ("8 replies",
+    "8" over "replies"; a forum's "9 posts" counts the opening post too)."""
+    text = "\n".join(raw.strip() for raw in lines[-80:] if raw.strip())
+    match = _STATED.search(text)
+    if match is None:
+        return None
+    return int(match.group(1)) - (1 if match.group("what").lower() == "posts" else 0)
+
+
+# --- cards whose date and buttons come after the text (Facebook) ---------------------------
+
+_PROFILE_BADGE = re.compile(
+    r"^(?:admin|author|moderator|top contributor|rising contributor|group expert|new member|follower|top fan|"
+    r"verified|conversation starter|valued commenter|group admin|creator|op|\(op\)|· follow|follow)$",
+    re.IGNORECASE,
+)
+_REACTION_WORDS = {"like", "love", "care", "haha", "wow", "sad", "angry", ""}
+
+
+def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None:
+    """Comments copied from a page that writes each one as its author (and badges such
+    as ``Admin`` / ``Top contributor``), the text, the date (``6d``), then ``Like`` /
+    ``Reply`` and a count (Facebook); a reply that opens with an earlier author's full
+    name answers that comment."""
+    ends: list[tuple[int, int]] = []
+    """(date line, last line of the buttons) of each comment."""
+    for index, raw in enumerate(lines):
+        if raw.strip().lower() != "reply":
+            continue
+        date = index - 1
+        while date >= 0 and lines[date].strip().lower() in _REACTION_WORDS:
+            date -= 1
+        if date < 0 or not _is_card_date(lines[date].strip()):
+            continue
+        last = index
+        while last + 1 < len(lines) and lines[last + 1].strip() and _CARD_ACTION.match(lines[last + 1].strip()) and not _looks_like_name(lines[last + 1].strip()):
+            last += 1
+        ends.append((date, last))
+    if len(ends) < MIN_COMMENTS:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    begin = next((k + 1 for k in range(ends[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
+    for number, (date, last) in enumerate(ends):
+        start = begin if number == 0 else ends[number - 1][1] + 1
+        block = [k for k in range(start, date) if lines[k].strip()]
+        block = [k for k in block if not (_CARD_ACTION.match(lines[k].strip()) and lines[k].strip().lower().startswith("view"))]
+        if len(block) < 2 or not _looks_like_name(lines[block[0]].strip()):
+            continue
+        name = lines[block[0]].strip()
+        body = [k for k in block[1:] if not _PROFILE_BADGE.match(lines[k].strip())]
+        text = clean(_dedent([lines[k] for k in body]))
+        covered += _non_blank(lines, start, last + 1)
+        if text:
+            comments.append(Comment(first_line + block[0], text, clean(name), 0, first_line + last + 1, parse_date(lines[date].strip())))
+    if len(comments) < MIN_COMMENTS:
+        return None
+    authors: list[str] = []
+    for number, comment in enumerate(comments):
+        if any(comment.text.startswith(a + " ") for a in authors if " " in a):
+            comments[number] = dataclasses.replace(comment, depth=1)
+        authors.append(comment.author or "")
+    thread = Thread("comments copied from a web page (buttons below each)", comments)
+    first = comments[0].line - first_line
+    thread.total = _non_blank(lines, first, ends[-1][1] + 1)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, first)
+    thread.strong = True  # every comment ends in the page's own Like / Reply buttons
+    thread.url = _standalone_url(lines[:first])
+    description = _preamble_text([raw for raw in lines[:first] if not _PROFILE_BADGE.match(raw.strip())])
     if description:
         thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
@@ -1037,6 +1187,26 @@ def _quoted_replies(comments: list[Comment]) -> list[Comment]:
     return result
 
 
+def _without_events(body: list[str]) -> list[str]:
+    """A comment's lines without the timeline events copied after it ("tobias /
+    changed discussion status to closed / Feb 12")."""
+    body = [raw for raw in body if not _ACTOR_EVENT.match(raw.strip())]  # "okonkwo approved these changes 3 days ago"
+    if not any(_EVENT_LINE.match(raw.strip()) for raw in body):
+        return body
+    drop: set[int] = set()
+    texts = [k for k, raw in enumerate(body) if raw.strip()]
+    for position, k in enumerate(texts):
+        if not _EVENT_LINE.match(body[k].strip()):
+            continue
+        after = texts[position + 1] if position + 1 < len(texts) else None
+        before = texts[position - 1] if position else None
+        if after is not None and _is_card_date(body[after].strip()):
+            drop.update({k, after})
+            if before is not None and _looks_like_name(body[before].strip()):
+                drop.add(before)
+    return [raw for k, raw in enumerate(body) if k not in drop]
+
+
 def _mention_replies(comments: list[Comment]) -> list[Comment]:
     """Where a page copy loses the nesting (YouTube, Substack), a comment that opens
     with ``@name`` of an earlier comment's author replies to it."""
@@ -1107,7 +1277,9 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
         return None
     dump = line_dumps.parse_dump(lines, first_line)
     if numbered_posts([p.text for p in dump.comments]):
-        return None  # "1/ … 2/ … 3/": one author's thread, unrolled (Thread Reader App), not a dump of comments
+        return None
+    if any(_READING_TIME_LINE.match(raw.strip()) for raw in [raw for raw in lines if raw.strip()][:6]):
+        return None  # "12–15 minutes" under the title: an article from a reader view, its paragraphs one line each  # "1/ … 2/ … 3/": one author's thread, unrolled (Thread Reader App), not a dump of comments
     if dump.description is None and len(dump.comments) >= 4 and _reads_as_description(dump.comments):
         dump.description = dump.comments.pop(0)
     handles = [_HANDLE_LEAD.match(p.text) for p in dump.comments]
@@ -1127,6 +1299,7 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
     return thread
 
 
+_READING_TIME_LINE = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|our|us|you|your|you're)\b|[?!]", re.IGNORECASE)
 
 
@@ -1275,6 +1448,8 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     start = chosen[0].index
     root = thread.comments[0] if thread.comments else None
     opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|(?:\bpost\s*|#)1\b", lines[chosen[0].index], re.IGNORECASE)
+    said = _stated_count(lines[:start])
+    opened = opened or (said is not None and len(thread.comments) == said + 1)  # "9 posts" over nine: the first is the topic
     if root is not None and len(thread.comments) > 2 and (
         opened or all(c.depth > root.depth for c in thread.comments[1:])
     ):
@@ -1379,7 +1554,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, dated_messages, card_copy, head_lines,
+    name_paragraphs, dated_messages, card_copy, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -1434,6 +1609,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
     dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
+    cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS,
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     card_copy: lambda text: (
         _date_marks(text, MIN_COMMENTS)
@@ -1464,8 +1640,10 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found = None
         if found is None or not found.acceptable():
             continue
-        if best is None or (found.coverage, len(found.comments)) > (best.coverage + 0.05, len(best.comments)):
-            best = found
+        if best is None or found.coverage > best.coverage + 0.05 or (
+            found.coverage >= best.coverage - 0.05 and found.strong and not best.strong and len(found.comments) > len(best.comments)
+        ):
+            best = found  # explains more of the text, or as much and the export's own marks say so
     if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
