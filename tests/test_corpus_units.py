@@ -632,3 +632,15 @@ def test_parse_document_directly() -> None:
     data = doc.to_json()
     assert data["path"] == "t.md"
     assert data["sections"] == [{"anchor": "t", "title": "T", "level": 1, "line": 1}]
+
+
+def test_text_files_keep_their_lines_unless_wrapped_at_a_width(tmp_path: Path) -> None:
+    """A chat or a chapter list keeps its line breaks; prose wrapped at 72 columns (a
+    mail, a terminal's copy) is reflowed; a transcript keeps one cue a line."""
+    sentence = "The quiet-period threshold is now a per-list setting, and the default stays"
+    (tmp_path / "mail.txt").write_text("\n".join([sentence[: 60 + n % 12] for n in range(12)]) + "\n", encoding="utf-8")
+    (tmp_path / "chat.txt").write_text("\n".join(f"Ana: line {n}" for n in range(12)) + "\n", encoding="utf-8")
+    cues = "\n".join(f"00:00:{n:02d}.128 {sentence[:48]}" for n in range(12))
+    (tmp_path / "cues.txt").write_text(cues + "\n", encoding="utf-8")
+    breaks = {doc.path.name: doc.line_breaks for doc in load_corpus([tmp_path], cache=False).documents}
+    assert breaks == {"mail.txt": False, "chat.txt": True, "cues.txt": True}

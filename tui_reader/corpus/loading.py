@@ -382,7 +382,10 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     title (``Netflix`` / ``Netflix Engineering Leadership Interview Guide``) is
     preferred."""
     given = _as_text(meta.get("title") or meta.get("subject"))
-    sections = [s for s in sections if s.anchor != "top" and not _GENERIC_HEADING.match(s.title)]
+    sections = [
+        s for s in sections
+        if s.anchor != "top" and not _GENERIC_HEADING.match(s.title) and not (s.level > 1 and _NUMBERED_HEADING.match(s.title))
+    ]
     top = next((s.title for s in sections if s.level == 1), "")
     heading = next((s.title for s in sections), "")
     if given:
@@ -405,7 +408,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     ):
         opening.pop(0)
     first = opening[0] if opening else ""
-    titled = _reads_as_title(first) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
+    titled = _reads_as_title(first.strip("*_")) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
     if top or (heading and not titled):
         return _unescape(top or heading)
     if titled:
@@ -429,6 +432,8 @@ def _reads_as_title(line: str) -> bool:
     return len(words) <= 18 and capitalised * 2 >= len(long_words)
 
 
+_NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)*[.)]?\s")
+"""A numbered section ("## 1. The problem"): a part of the text, not its title."""
 _TITLE_LINE = re.compile(r"^(?=.*[^\W\d_])(?!.*::)(?!#{1,6}\s)[^\s>|*\-\[(`].{2,118}(?<![.,;:])$")
 _GENERIC_HEADING = re.compile(
     r"^(?:tl;?dr|summary|key takeaways|takeaways|highlights|snips|notes|introduction|overview|contents|table of contents|"

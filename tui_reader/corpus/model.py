@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +18,24 @@ if TYPE_CHECKING:
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
 
 RELATION_TYPES = ("summarizes", "comments-on", "links-to", "related")
+
+
+_CUE_START = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}|^\s*\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Prose wrapped at a fixed width: most lines that run on into the next one are
+    60 to 80 characters long (a mail at 72, a terminal at 80)."""
+    running = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and not b.lstrip().startswith((">", "-", "*", "|"))]
+    prose = [width for width in running if width >= 50]  # headers and short lines say nothing of the width
+    if len(prose) < 8:
+        return False
+    texts = [raw for raw in lines if raw.strip()]
+    if sum(1 for raw in texts if _CUE_START.match(raw)) * 10 >= len(texts) * 3:
+        return False  # a transcript or a log: each line a cue of its own
+    wrapped = sum(1 for width in prose if width <= 80)
+    longer = sum(1 for width in [len(raw) for raw in lines] if width > 100)
+    return wrapped * 10 >= len(prose) * 9 and longer * 20 <= len(prose)
 
 
 @dataclass(frozen=True)
@@ -145,11 +165,14 @@ class Document:
         """The file's lines (computed once: the text does not change)."""
         return self.text.split("\n")
 
-    @property
+    @cached_property
     def line_breaks(self) -> bool:
         """Whether the text was written line by line (a ``.txt`` file: an outline, a
-        chapter list, a chat export), so the reader keeps its line breaks."""
-        return self.path.suffix.lower() in (".txt", ".text", ".description")
+        chapter list, a chat export), so the reader keeps its line breaks; not when its
+        lines are prose wrapped at a fixed width (mail, a terminal's copy), which reflows."""
+        if self.path.suffix.lower() not in (".txt", ".text", ".description"):
+            return False
+        return not _hard_wrapped(self.lines[self.body_line - 1 : self.body_line + 400])
 
     @property
     def body(self) -> str:

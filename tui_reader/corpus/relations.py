@@ -725,7 +725,7 @@ def _entry_links(doc: Document, resolver: LinkResolver) -> list[tuple[int, str, 
 _ALIAS_KEY = re.compile(r"^(?!(?:image|cover|thumbnail|avatar|feed|rss|author|icon|logo|banner|hn|reddit|comments?|discussion|thread)[_-]).*(?:^|[_-])(?:url|uri|permalink|link)$", re.IGNORECASE)
 """Front matter keys that hold another address of the page itself (``confluence_webui_url``), not an image's or a feed's."""
 _HIGHLIGHTS = re.compile(r"highlights|annotations|quoted passages|clippings", re.IGNORECASE)
-_SELF_TITLED = ("Stack Exchange", "GitHub discussion")
+_SELF_TITLED = ("Stack Exchange", "GitHub discussion", "mailing-list thread")
 """Threads whose title is their own (a question), kept when they are tied to a page."""
 _SELF_CONTAINED = ("Stack Exchange",)
 """Threads that are their own subject (a question and its answers): tied to a page
