@@ -76,6 +76,8 @@ _STANDALONE_DATE = re.compile(
 _READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\s+read\b|^\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?: read)?\s*$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\s*[*_]*[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|di|le|la)){1,3}[*_]*\s*$")
 """An author's name alone under a title (a byline without "By")."""
+_POSTED_BY = re.compile(r"^\s*(?:posted|published|written)\s+(?:on\s+)?.{3,30}?\s+by\s+\S", re.IGNORECASE)
+"""A byline after the date: "Posted on 11 March 2025 by Maren Hoff"."""
 _CLIPPER = re.compile(r"^\s*>\s*##\s*excerpt|read original|clipped (?:from|on)|\bomnivore\b|web clip", re.IGNORECASE)
 _DATE_NAME = re.compile(
     r"^(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}_\d{2}_\d{2})(?:[ _-]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|[ _-]+daily|[ _-]+journal|[ _-]+notes?)?$",
@@ -184,6 +186,8 @@ def _summary(evidence: Evidence) -> str | None:
     said = "; ".join(evidence.summary)
     if evidence.summary_strength >= 2:
         return said
+    if any(sign in ("a byline", "a reading time") for sign in _page_signs(evidence)):
+        return None  # a weak sign (a "Source:" line, a plain "Takeaways" line) under a byline: the page itself
     if evidence.pointer:
         return f"{said}, pointing at its source ({evidence.pointer})"
     if evidence.own_url or evidence.chapters:
@@ -248,6 +252,27 @@ def _guide(evidence: Evidence) -> str | None:
     return None
 
 
+def _page_signs(evidence: Evidence) -> list[str]:
+    """What at the top of a text says it is a page saved from the web."""
+    top = [raw for raw in evidence.lines[:40] if raw.strip()][:12]
+    signs = []
+    if any(_URL_LEAD.match(raw) for raw in top) or any(re.fullmatch(r"\s*<?https?://\S+>?\s*", raw) for raw in top[:5]):
+        signs.append("a URL line at the top")
+    if any((_BYLINE.match(raw) or _POSTED_BY.match(raw)) and len(raw.strip()) <= 90 for raw in top) or any(
+        _NAME_LINE.match(raw) for raw in top[1:3]
+    ):  # a byline is a short line: "By week two of living with it, I …" is prose
+        signs.append("a byline")
+    if any(_READING_TIME.search(raw) for raw in top):
+        signs.append("a reading time")
+    if any(_CLIPPER.search(raw) for raw in evidence.lines[:60]):
+        signs.append("a web clipper's marks")
+    if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):
+        signs.append("an episode's player links")
+    if any(_STANDALONE_DATE.match(raw) for raw in top[:5]):
+        signs.append("a date line under the title")
+    return signs
+
+
 def _source(evidence: Evidence) -> str | None:
     words = sum(len(raw.split()) for raw in evidence.lines)
     if evidence.own_url and words < 400 and evidence.chapters < 2 and any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw):
@@ -259,20 +284,7 @@ def _source(evidence: Evidence) -> str | None:
     posts = numbered_posts(evidence.lines)
     if posts:
         return f"one author's thread, unrolled ({posts} numbered posts: 1/, 2/, …)"
-    top = [raw for raw in evidence.lines[:40] if raw.strip()][:12]
-    signs = []
-    if any(_URL_LEAD.match(raw) for raw in top) or any(re.fullmatch(r"\s*<?https?://\S+>?\s*", raw) for raw in top[:5]):
-        signs.append("a URL line at the top")
-    if any(_BYLINE.match(raw) for raw in top) or any(_NAME_LINE.match(raw) for raw in top[1:3]):
-        signs.append("a byline")
-    if any(_READING_TIME.search(raw) for raw in top):
-        signs.append("a reading time")
-    if any(_CLIPPER.search(raw) for raw in evidence.lines[:60]):
-        signs.append("a web clipper's marks")
-    if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):
-        signs.append("an episode's player links")
-    if any(_STANDALONE_DATE.match(raw) for raw in top[:5]):
-        signs.append("a date line under the title")
+    signs = _page_signs(evidence)
     if signs and (len(signs) >= 2 or _prose_words(evidence.lines) >= 150):
         return "a saved page: " + ", ".join(signs)
     words = _prose_words(evidence.lines)

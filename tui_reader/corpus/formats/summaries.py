@@ -353,7 +353,7 @@ def _plain_signals(signals: SummarySignals, text: str, lines: Sequence[str], hea
     by = _SUMMARISED_BY.search(ends)
     if by:
         signals.add(f"it says it was made by a summariser (“{by.group().strip()[:40]}”)", 2)
-    elif not headed and (plain := _PLAIN_HEADING.search(text[:4000])):
+    elif not headed and (plain := _PLAIN_HEADING.search("\n".join([raw for raw in lines if raw.strip()][:8]))):
         signals.add(f"summary sections ({plain.group().strip()[:30]}, in plain text)", 1)
     if _ANSWER.match(text[:300]):
         signals.add("it opens by saying it is a summary (“Here's a summary”)", 2)

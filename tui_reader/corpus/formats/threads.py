@@ -480,7 +480,9 @@ def _banner(lines: list[str]) -> dict[str, str]:
 
 # --- nested bullets led by an author ---------------------------------------------------
 
-_PARAGRAPH_AUTHOR = re.compile(r"^(?P<indent>[ \t]*)(?P<user>@?[A-Za-z0-9][\w.\-]{1,29}):[ \t]+(?P<text>\S.*)$")
+_PARAGRAPH_AUTHOR = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<user>@?[A-Za-z0-9][\w.\-]{1,29}(?: [A-Z][\w.\-]{0,29}){0,2}):[ \t]+(?P<text>\S.*)$"
+)
 _NOT_AUTHORS = {
     "note", "notes", "update", "edit", "summary", "tl;dr", "tldr", "q", "a", "question", "answer", "result", "results",
     "example", "warning", "tip", "important", "source", "link", "url", "date", "author", "title", "status", "todo",
@@ -784,14 +786,15 @@ _CARD_ACTION = re.compile(
     r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
     r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,}|also sent to the channel|(?:[^\w\s]\ufe0f?){1,4}|"
     r"\[\d+\]|vote \(\d+\)|votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
-    r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30})$",
+    r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
+    r"#\d{1,5}|last edited by .{1,60})$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
     r"^[*_]{0,2}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
-    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
 _VERB_HEAD = re.compile(r"^(?P<user>@?[\w.\-]{2,40}) (?:commented|replied|wrote|answered|posted)(?: on)? (?P<date>.{2,40})$")
@@ -811,7 +814,10 @@ _ACTOR_EVENT = re.compile(
     r"force-pushed|assigned|unassigned|labeled|referenced|mentioned|locked|pinned)\b.{0,100}\b(?:ago|\d{4}|yesterday|today)$"
 )
 """A timeline event on one line with its actor and its date."""
-_BADGE_LINE = re.compile(r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$", re.IGNORECASE)
+_BADGE_LINE = re.compile(
+    r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified|developer|publisher|maintainer|team)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$",
+    re.IGNORECASE,
+)
 _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
 """A message's time alone on its line: Slack's ``10:42 AM`` under the name (a head
 needs the AM or PM), ``10:45`` under the last message (the same author again)."""
@@ -829,6 +835,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     starts: list[tuple[int, int, str]] = []
     for index in dated:
         previous = next((k for k in range(index - 1, max(-1, index - 3), -1) if lines[k].strip()), None)
+        if previous is not None and re.fullmatch(r"[•·|–—-]", lines[previous].strip()):
+            # "Marta Kowalczyk" / "•" / "Dec 10 '24" (dev.to): the separator on its own line.
+            previous = next((k for k in range(previous - 1, max(-1, previous - 3), -1) if lines[k].strip()), None)
         if previous is not None and _BADGE_LINE.match(lines[previous].strip()):
             # "fenwick_ash" / "(OP)" / "April 2, 2024": the badge sits between the name and the date.
             previous = next((k for k in range(previous - 1, max(-1, previous - 3), -1) if lines[k].strip()), None)
@@ -965,7 +974,12 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     return thread
 
 
-_STATED = re.compile(r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$", re.IGNORECASE | re.MULTILINE)
+_STATED = re.compile(
+    r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$"
+    r"|^(?:top |all )?(?P<what2>comments|replies|responses) \((\d{1,5})\)$"
+    r"|^showing \d+\s*[-–]\s*\d+ of (?P<shown>\d{1,5}) comments$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _stated_count(lines: list[str]) -> int | None:
@@ -975,7 +989,50 @@ def _stated_count(lines: list[str]) -> int | None:
     match = _STATED.search(text)
     if match is None:
         return None
+    if match.group("what2"):
+        return int(match.group(4))
+    if match.group("shown"):
+        return int(match.group("shown"))
     return int(match.group(1)) - (1 if match.group("what").lower() == "posts" else 0)
+
+
+# --- posts numbered by their place in the tree ----------------------------------------------
+
+_INDEXED = re.compile(
+    r"^\[(?P<number>\d+(?:\.\d+)*)\]\s+(?:\*\*(?P<bold>[^*\n]{0,60})\*\*|(?P<plain>[^(\n:]{1,60}?))?\s*"
+    r"(?:\((?P<handle>@[\w.\-]+)\))?\s*:\s*(?P<text>.*)$"
+)
+"""``[1.3.1] **Ade Okonkwo** (@adeok.bsky.social):``: a thread saved with each post's
+place in the tree (bsky2llm and other LLM-minded exporters)."""
+
+
+def indexed_posts(lines: list[str], first_line: int) -> Thread | None:
+    """Posts headed by their place in the tree, ``[1]``, ``[1.1]``, ``[1.1.1]``: the
+    depth is the number's length; ``[1]`` alone at the top is the post."""
+    heads = [(i, m) for i, raw in enumerate(lines) if raw.startswith("[") and (m := _INDEXED.match(raw.strip()))]
+    if len(heads) < MIN_COMMENTS + 1:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        author = (match.group("bold") or match.group("plain") or "").strip() or match.group("handle") or None
+        text = clean(_dedent([match.group("text"), *lines[index + 1 : end]]))
+        covered += _non_blank(lines, index, end)
+        if text:
+            comments.append(Comment(first_line + index, text, clean(author) if author else None, match.group("number").count("."), first_line + end))
+    if len(comments) < MIN_COMMENTS + 1:
+        return None
+    root = comments[0]
+    thread = Thread("posts numbered by their place in the tree", comments, strong=True)
+    if root.depth == 0 and all(c.depth >= 1 for c in comments[1:]):
+        thread.comments = [dataclasses.replace(c, depth=c.depth - 1) for c in comments[1:]]
+        thread.description = (root.line, root.text)
+        thread.url = _standalone_url(root.text.split("\n"))
+    thread.total = _non_blank(lines, heads[0][0])
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, heads[0][0])
+    return thread
 
 
 # --- cards whose date and buttons come after the text (Facebook) ---------------------------
@@ -1554,7 +1611,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, dated_messages, card_copy, cards_with_buttons_below, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, card_copy, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -1578,6 +1635,7 @@ _DATE_MARKS = (
     re.compile(r"just now"),
     re.compile(r"\n\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
     re.compile(r"/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d\d"),  # Jira's "11/Mar/24"
+    re.compile(r" (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) @ \d"),  # Steam's "4 Mar @ 6:31pm"
 )
 
 
@@ -1593,7 +1651,7 @@ def _date_marks(text: str, need: int) -> bool:
 
 
 
-_PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}:[ \t]+\S")
+_PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}(?: [A-Z][\w.\-]{0,29}){0,2}:[ \t]+\S")
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
 _CLOCK_ONLY_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]*$", re.MULTILINE)
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -1609,6 +1667,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
     dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
+    indexed_posts: lambda text: text.startswith("[1") or "\n[1." in text,
     cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS,
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     card_copy: lambda text: (
