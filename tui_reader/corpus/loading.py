@@ -21,7 +21,7 @@ import yaml
 from markdown_it.token import Token
 
 from .formats import chapters as chapter_lists
-from .formats import kinds, media, summaries, threads, transcripts
+from .formats import kinds, media, past_navigation, summaries, threads, transcripts
 from .formats.dates import date_in_lines, parse_date
 from .links import extract_links, inline_text, normalize_url, parse_markdown
 from .model import Corpus, Document, Section, Timestamp
@@ -348,6 +348,8 @@ def _top_url(body_lines: list[str]) -> str | None:
         if match and normalize_url(match.group("url")):
             if _READER_COPY.search(raw):
                 continue  # "[Read on Omnivore](…)", "[Open in app](…)": the reader's copy, not the page
+            if re.match(r"^\s*[-*+]\s+\[(?!https?:)[^\]]{1,30}\]\(", raw):
+                continue  # "- [Docs](https://…/docs/)": the site's navigation, not the page
             return match.group("url").rstrip(".,;")
         if seen >= 8:
             break
@@ -392,19 +394,14 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):
             return _unescape(top)
         return _unescape(given)
-    opening = [line.strip() for line in body.splitlines()[:40] if line.strip()]
-    while opening and re.fullmatch(r"skip to (?:the )?(?:main )?content|skip navigation|jump to (?:main )?content", opening[0], re.IGNORECASE):
-        opening.pop(0)
-    # A page copied whole starts with its navigation: a run of short lines
-    # ("Skip to content", "Search", "Home", "Sign In").
-    nav = next((n for n, line in enumerate(opening) if len(line.split()) > 3), len(opening))
-    if nav >= 4:
-        opening = opening[nav:] or opening
-    opening = opening[:12]
+    opening = past_navigation(body.splitlines()[:40])[:12]
     # A date or a URL line may come first (an annotations export, a saved page).
     while len(opening) > 1 and (
         parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])
         or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
+        or re.search(r"\b(?:back to|go to|return to) (?:the )?home ?page\b", opening[0], re.IGNORECASE)  # the site's logo link
+        or re.search(r"\b(?:Photograph|Photo|Illustration|Image|Credit)(?: by)?:\s", opening[0])  # a picture's caption
+        or (len(opening[0].split()) == 1 and 4 <= len(opening[1].split()) <= 20 and not opening[1].endswith("."))  # a kicker ("Energy")
     ):
         opening.pop(0)
     first = opening[0] if opening else ""

@@ -40,3 +40,25 @@ def numbered_posts(lines: Sequence[str]) -> int:
         if match and int(match.group(1)) == expected:
             expected += 1
     return expected - 1 if expected > 4 else 0
+
+
+_SKIP_LINK = re.compile(r"(?:skip to|jump to) .{0,60}|skip navigation", re.IGNORECASE)
+"""Accessibility links a page's copy opens with ("Skip to main contentSkip to navigation")."""
+_MENU_LINE = re.compile(r"\b(?:back to|go to|return to) (?:the )?home ?page\b|\bmenu\b", re.IGNORECASE)
+"""A longer line of a site's menu: its logo as a link ("The Guardian - Back to
+homepage"), its buttons ("Show moreHide expanded menu")."""
+NAV_RUN = 4
+"""Short lines (three words or fewer) at a page's top that make its navigation."""
+
+
+def past_navigation(opening: Sequence[str]) -> list[str]:
+    """The non-blank lines of a page's opening without the site's navigation that a
+    page copied whole starts with: "Skip to content", then a run of short lines
+    ("Search", "Home", "Sign In")."""
+    kept = [line.strip() for line in opening if line.strip()]
+    while kept and _SKIP_LINK.fullmatch(kept[0]):
+        kept.pop(0)
+    nav = next((n for n, line in enumerate(kept) if len(line.split()) > 3 and not (len(line.split()) <= 6 and _MENU_LINE.search(line))), len(kept))
+    if nav >= NAV_RUN:
+        return kept[nav:] or kept
+    return kept

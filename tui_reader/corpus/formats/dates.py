@@ -68,6 +68,7 @@ def parse_date(value: object) -> str | None:
         return _checked(year, _MONTHS.index(match[2].lower()) + 1, int(match[1]))
     if not re.search(r"\d{4}", text) or not re.search(r"[A-Za-z]", text) and "-" not in text:
         return None  # no year, or only numbers that are not an ISO or slashed date
+    text = re.sub(r"(?<=\d{4}),?\s+(?:at\s+|@\s*)?(\d{1,2})\.(\d{2})\b", r" \1:\2", text)  # "4 Mar 2025 9.03" (British clocks)
     try:
         one = _dateutil.parse(text, default=_FIRST)
         two = _dateutil.parse(text, default=_SECOND)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from . import numbered_posts
+from . import numbered_posts, past_navigation
 
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
 KIND_SYNONYMS = {
@@ -71,13 +71,19 @@ _URL_LEAD = re.compile(
     re.IGNORECASE,
 )
 _STANDALONE_DATE = re.compile(
-    r"^\s*[*_]*(?:[^\W\d_][\w .'’-]{0,40}[·•|,]\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|\d{4}-\d{2}-\d{2})[*_]*\s*(?:[·•|].{0,40})?$"
+    r"^\s*[*_]*(?:(?i:posted|published|updated)(?: on)?\s+)?(?:[^\W\d_][\w .'’-]{0,40}[·•|,]\s*|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+\d{1,2}[.:]\d\d(?:\s*[A-Z]{2,4})?)?[*_]*\s*(?:[·•|].{0,40})?$",
 )
 _READING_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\s+read\b|^\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?: read)?\s*$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^\s*[*_]*[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|di|le|la)){1,3}[*_]*\s*$")
 """An author's name alone under a title (a byline without "By")."""
 _POSTED_BY = re.compile(r"^\s*(?:posted|published|written)\s+(?:on\s+)?.{3,30}?\s+by\s+\S", re.IGNORECASE)
 """A byline after the date: "Posted on 11 March 2025 by Maren Hoff"."""
+_NAME_DATE = re.compile(
+    r"^\s*[*_]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}[*_]*\s*[·•|,–—]\s*.{0,20}\b(?:19|20)\d\d\b.{0,20}$"
+)
+"""A byline with its date: "Noor Haddad · April 2, 2025"."""
 _CLIPPER = re.compile(r"^\s*>\s*##\s*excerpt|read original|clipped (?:from|on)|\bomnivore\b|web clip", re.IGNORECASE)
 _DATE_NAME = re.compile(
     r"^(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}_\d{2}_\d{2})(?:[ _-]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|[ _-]+daily|[ _-]+journal|[ _-]+notes?)?$",
@@ -247,6 +253,10 @@ def _tags(meta: Mapping[str, object]) -> list[str]:
 
 def _guide(evidence: Evidence) -> str | None:
     score, reasons = _guide_score(evidence)
+    if score == 3 and len(reasons) == 1 and reasons[0].startswith("titled"):
+        signs = _page_signs(evidence)
+        if "a byline" in signs and len(signs) >= 2:
+            return None  # "…guide" in the name of a blog post with its byline and reading time: an article
     if score >= 3:
         return "instructions: " + "; ".join(reasons)
     return None
@@ -254,11 +264,12 @@ def _guide(evidence: Evidence) -> str | None:
 
 def _page_signs(evidence: Evidence) -> list[str]:
     """What at the top of a text says it is a page saved from the web."""
-    top = [raw for raw in evidence.lines[:40] if raw.strip()][:12]
+    opening = past_navigation(evidence.lines[:80])
+    top = opening[:12]
     signs = []
     if any(_URL_LEAD.match(raw) for raw in top) or any(re.fullmatch(r"\s*<?https?://\S+>?\s*", raw) for raw in top[:5]):
         signs.append("a URL line at the top")
-    if any((_BYLINE.match(raw) or _POSTED_BY.match(raw)) and len(raw.strip()) <= 90 for raw in top) or any(
+    if any((_BYLINE.match(raw) or _POSTED_BY.match(raw) or _NAME_DATE.match(raw)) and len(raw.strip()) <= 90 for raw in opening[:20]) or any(
         _NAME_LINE.match(raw) for raw in top[1:3]
     ):  # a byline is a short line: "By week two of living with it, I …" is prose
         signs.append("a byline")
@@ -268,7 +279,7 @@ def _page_signs(evidence: Evidence) -> list[str]:
         signs.append("a web clipper's marks")
     if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):
         signs.append("an episode's player links")
-    if any(_STANDALONE_DATE.match(raw) for raw in top[:5]):
+    if any(_STANDALONE_DATE.match(raw) for raw in top[:8]):
         signs.append("a date line under the title")
     return signs
 

@@ -31,7 +31,7 @@ from .. import comments as line_dumps
 from ..model import Comment
 from ..text import visible
 from .dates import parse_date
-from . import numbered_posts
+from . import NAV_RUN, numbered_posts
 
 MIN_COMMENTS = 2
 MIN_COVERAGE = 0.6
@@ -384,10 +384,23 @@ _BANNER_RULE = re.compile(r"^={10,}\s*$")
 _BANNER_FIELD = re.compile(r"^(?P<key>Guild|Server|Channel|Topic|After|Before|Group|Chat|Exported)\b:?\s*(?P<value>.*)$")
 _CHAT_NOTICE = re.compile(
     r"(?:messages and calls are end-to-end encrypted|created (?:the )?group|joined using this group|"
-    r"changed (?:the )?(?:subject|group|this group)|security code changed|left$|was added|added .+$|removed .+$)",
+    r"changed (?:the )?(?:subject|group|this group)|security code changed|left$|was added|added .+$|removed .+$|"
+    r"^(?:incoming|outgoing|missed) (?:voice |video |group )?call(?: \([^()]*\))?$)",
     re.IGNORECASE,
 )
 _DISCORD_SECTION = re.compile(r"^\{(?:Attachments|Embed|Stickers|Reactions)\}$")
+_LINE_HEAD = re.compile(r"^(?P<time>\d{1,2}:\d\d(?:\s?[AaPp][Mm])?)\t(?P<user>[^\t\n]{1,60})\t(?P<text>.*)$")
+"""LINE's saved chat history: ``18:02<TAB>Kenji Mori<TAB>text`` (a message of several
+lines wrapped in double quotes); a line with one tab only is the app's (``Hana joined
+the group.``)."""
+_LINE_SYSTEM = re.compile(r"^\d{1,2}:\d\d(?:\s?[AaPp][Mm])?\t[^\t\n]*$")
+_DAY_HEADER = re.compile(
+    r"^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})|"
+    r"(?P<b>\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*\((?:[^()\n]{1,4})\))\s*$",
+    re.IGNORECASE,
+)
+"""A day's header in a chat saved with times only: ``Sat, 6/14/2025``, ``2025/06/14(土)``."""
+_LINE_BANNER = re.compile(r"^\ufeff?\[LINE\]\s+(?:Chat history (?:in|with)|Chat with)\s+(?P<name>.+?)\s*$", re.IGNORECASE)
 _ZOOM_HEAD = re.compile(
     r"^(?P<time>\d{1,2}:\d{2}:\d{2})\s+From\s+(?P<user>.+?)(?:\s+to\s+(?P<to>[^:]+?))?\s*:\s*(?P<text>.*)$", re.IGNORECASE
 )
@@ -414,6 +427,7 @@ def chat_export(lines: list[str], first_line: int) -> Thread | None:
         (_BRACKET_USER_TEXT, "chat export", True),
         (_DISCORD_HEAD, "Discord chat export (DiscordChatExporter)", False),
         (_ZOOM_HEAD, "Zoom meeting chat", True),
+        (_LINE_HEAD, "LINE chat history", True),
     ):
         heads = [(i, m) for i, raw in enumerate(lines[:4000]) if (m := pattern.match(raw))]
         if len(heads) < MIN_COMMENTS:
@@ -431,6 +445,8 @@ def _chat_thread(
 ) -> Thread | None:
     comments: list[Comment] = []
     covered = 0
+    days = {i: m.group("a") or m.group("b") for i, raw in enumerate(lines) if len(raw) < 40 and (m := _DAY_HEADER.match(raw))}
+    day = None
     for number, (index, match) in enumerate(heads):
         end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
         body = lines[index + 1 : end]
@@ -440,14 +456,22 @@ def _chat_thread(
                 body = body[:cut]
             body = [raw for raw in body if not _DISCORD_SECTION.match(raw.strip())]
         covered += 1 + _non_blank(body)
+        day = next((days[k] for k in range(index, -1, -1) if k in days), None) if days else None
+        if days or name.startswith("LINE"):  # the day headers and the app's own lines between messages
+            kept = [raw for k, raw in enumerate(body, index + 1) if k not in days and not _LINE_SYSTEM.match(raw)]
+            body = kept
+            while body and not body[-1].strip():
+                body.pop()
         text = (match.group("text") + "\n" + "\n".join(body)) if inline else "\n".join(body)
+        if name.startswith("LINE") and len(text) > 1 and text.startswith('"') and text.rstrip().endswith('"'):
+            text = text.strip()[1:-1]  # a message of several lines, quoted whole
         text = clean(_dedent(text.split("\n")))
         user = clean(match.group("user").lstrip("\u200e"))
         if inline and (text.startswith("\u200e") or _CHAT_NOTICE.search(text)) and len(text) < 120:
             continue  # "Messages and calls are end-to-end encrypted", "Ana added Ben"
         if not text or _REACTION.match(text):
             continue  # a reaction is no comment
-        when = " ".join(filter(None, [match.groupdict().get("date"), match.groupdict().get("time")]))
+        when = " ".join(filter(None, [match.groupdict().get("date") or day, match.groupdict().get("time")]))
         comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
     if not comments:
         return None
@@ -457,6 +481,9 @@ def _chat_thread(
     footer = sum(1 for raw in lines[heads[-1][0] :] if _BANNER_RULE.match(raw) or raw.startswith("Exported "))
     thread.covered = covered + footer
     banner = _banner(lines[: heads[0][0]])
+    line_banner = next((m for raw in lines[:3] if (m := _LINE_BANNER.match(raw.strip()))), None)
+    if line_banner:
+        banner = {"Group": line_banner.group("name")}
     thread.preamble = _non_blank(lines, 0, heads[0][0])
     thread.strong = bool(banner) or thread.preamble <= 3
     if banner:
@@ -787,7 +814,8 @@ _CARD_ACTION = re.compile(
     r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,}|also sent to the channel|(?:[^\w\s]\ufe0f?){1,4}|"
     r"\[\d+\]|vote \(\d+\)|votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
-    r"#\d{1,5}|last edited by .{1,60})$",
+    r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
+    r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+)$",
     re.IGNORECASE,
 )
 _CARD_DATE = re.compile(
@@ -823,6 +851,23 @@ _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
 needs the AM or PM), ``10:45`` under the last message (the same author again)."""
 _HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
 _NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
+
+
+def _without_featured(comments: list[Comment]) -> list[Comment]:
+    """The comments without the copies a page shows above the thread ("Guardian
+    Picks", "Featured", "Top comment"): a card whose text, cut short or whole, starts
+    a later comment's is that comment shown again."""
+    def key(text: str) -> str:
+        return " ".join(text.split()).rstrip("….").strip()
+
+    later: list[str] = []
+    keep = [True] * len(comments)
+    for number in range(len(comments) - 1, -1, -1):
+        mine = key(comments[number].text)
+        if len(mine) >= 40 and any(other.startswith(mine) for other in later):
+            keep[number] = False
+        later.append(mine)
+    return [c for c, kept in zip(comments, keep) if kept]
 
 
 def card_copy(lines: list[str], first_line: int) -> Thread | None:
@@ -939,7 +984,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         thread.comments.append(
             Comment(first_line + name_index, text, clean(_HEADING_NAME.sub("", name)), depth, first_line + end, when)
         )
-    thread.comments = _mention_replies(_quoted_replies(thread.comments))
+    thread.comments = _mention_replies(_quoted_replies(_without_featured(thread.comments)))
     start = starts[0][0]
     said = _stated_count(lines[: starts[1][0] if len(starts) > 1 else start])  # above the first comment, or in the post
     opened = bool(_VERB_HEAD.match(lines[starts[0][1]].strip())) and any(s[1] != s[0] for s in starts)  # an issue's or a pull request's description
@@ -1176,6 +1221,68 @@ _MESSAGE_CHROME = re.compile(
 """What a message export writes besides the message: reactions, reply notes, attachment paths."""
 
 
+_CLOCK_ALONE = re.compile(r"^\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?$")
+_INITIALS = re.compile(r"^[A-Z\u00c0-\u024f]{1,3}$")
+_CHAT_SERVICE = re.compile(
+    r"^(?:in reply to this message|photo|video|voice message|sticker|file|"
+    r"not included, change data exporting settings to download\.|\d{2,5}x\d{2,5}, [\d.]+ [KMG]B|"
+    r"[\d.]+ [KMG]B|.{2,60}? (?:pinned (?:this|a) message|invited .{2,60}|joined (?:the )?group(?: by link)?|"
+    r"left the group|removed .{2,60}|changed (?:the )?group (?:name|photo).*|created group .*))$",
+    re.IGNORECASE,
+)
+"""What a chat app writes besides the messages: reply notes, left-out media, service lines."""
+
+
+def clock_messages(lines: list[str], first_line: int) -> Thread | None:
+    """A chat copied from its app or its HTML export (Telegram Desktop's, say): per
+    message the sender's initials (the userpic), the time alone on a line, the
+    sender's name, the text; a message sent soon after by the same sender shows only
+    its time and text; the day between messages on its own line."""
+    marks = [i for i, raw in enumerate(lines) if len(raw) < 12 and _CLOCK_ALONE.match(raw.strip())]
+    if len(marks) < MIN_COMMENTS + 1:
+        return None
+    text_lines = [i for i, raw in enumerate(lines) if raw.strip()]
+    position = {i: k for k, i in enumerate(text_lines)}
+    starts: list[tuple[int, int, str | None]] = []  # (head line, first text line, author or None: the last one's)
+    for mark in marks:
+        k = position[mark]
+        before = lines[text_lines[k - 1]].strip() if k else ""
+        after = text_lines[k + 1] if k + 1 < len(text_lines) else None
+        if after is None:
+            continue
+        name = lines[after].strip()
+        if _INITIALS.match(before) and _looks_like_name(name) and k + 2 < len(text_lines):
+            starts.append((text_lines[k - 1], text_lines[k + 2], name))
+        elif starts:
+            starts.append((mark, after, None))
+    named = [s for s in starts if s[2]]
+    if len(named) < MIN_COMMENTS or len(named) * 3 < len(marks):
+        return None
+    days = {i: raw.strip() for i, raw in enumerate(lines) if len(raw) < 40 and _is_card_date(raw.strip()) and not _CLOCK_ALONE.match(raw.strip())}
+    comments: list[Comment] = []
+    author = None
+    day = None
+    for number, (head, first, name) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        author = name or author
+        day = next((days[k] for k in range(head, -1, -1) if k in days), day)
+        body = [raw for k, raw in enumerate(lines[first:end], first) if k not in days and not _CHAT_SERVICE.match(raw.strip())]
+        text = clean(_dedent(body))
+        if text:
+            comments.append(Comment(first_line + head, text, clean(author or ""), 0, first_line + end, parse_date(day)))
+    thread = Thread("chat copied from the app (initials, time, name, text)", comments)
+    start = starts[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = thread.total
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.strong = thread.preamble <= 6
+    title = next((raw.strip() for raw in lines[:start] if raw.strip()), None)
+    if title and not _is_card_date(title) and len(title) < 80:
+        thread.title = clean(title)
+    thread.url = _standalone_url(comments[0].text.split("\n")) if comments else None
+    return thread
+
+
 def dated_messages(lines: list[str], first_line: int) -> Thread | None:
     """Messages headed by their date and time, the sender's name on the next line
     and the text below (imessage-exporter's text export); a reply shown indented
@@ -1336,7 +1443,9 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
     if numbered_posts([p.text for p in dump.comments]):
         return None
     if any(_READING_TIME_LINE.match(raw.strip()) for raw in [raw for raw in lines if raw.strip()][:6]):
-        return None  # "12–15 minutes" under the title: an article from a reader view, its paragraphs one line each  # "1/ … 2/ … 3/": one author's thread, unrolled (Thread Reader App), not a dump of comments
+        return None  # "12–15 minutes" under the title: an article from a reader view, its paragraphs one line each
+    if not hinted and _site_navigation(lines):
+        return None  # a page copied whole from the browser, menu first: its paragraphs are one line each
     if dump.description is None and len(dump.comments) >= 4 and _reads_as_description(dump.comments):
         dump.description = dump.comments.pop(0)
     handles = [_HANDLE_LEAD.match(p.text) for p in dump.comments]
@@ -1354,6 +1463,21 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
     thread.covered = thread.total
     thread.strong = True  # it passed the dump test above
     return thread
+
+
+_NAV_WORD = re.compile(
+    r"^(?:skip to .{0,60}|skip navigation|jump to .{0,40}|search|menu|home|sign in|log ?in|sign up|subscribe|"
+    r"create account|register|navigation menu|main menu|open navigation menu|more|news|about|contact)$",
+    re.IGNORECASE,
+)
+
+
+def _site_navigation(lines: list[str]) -> bool:
+    """Whether a text opens with a site's menu: a run of short lines (three words or
+    fewer) of which two or more are the words menus use ("Search", "Sign in")."""
+    opening = [raw.strip() for raw in lines[:60] if raw.strip()]
+    run = list(itertools.takewhile(lambda line: len(line.split()) <= 3 or _NAV_WORD.match(line), opening))
+    return len(run) >= NAV_RUN and sum(1 for line in run if _NAV_WORD.match(line)) >= 2
 
 
 _READING_TIME_LINE = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?$", re.IGNORECASE)
@@ -1611,7 +1735,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, indexed_posts, dated_messages, card_copy, cards_with_buttons_below, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, clock_messages, card_copy, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -1620,7 +1744,7 @@ _AUTHOR_MARKS = (
 """What Reddit and blog-comment exports write next to an author (a substring test each)."""
 _CHAT_MARK = re.compile(
     r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d|"
-    r"\d{1,2}:\d\d:\d\d[ \t]+From[ \t])",
+    r"\d{1,2}:\d\d:\d\d[ \t]+From[ \t]|\d{1,2}:\d\d\t[^\t\n]+\t)",
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
@@ -1654,6 +1778,7 @@ def _date_marks(text: str, need: int) -> bool:
 _PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}(?: [A-Z][\w.\-]{0,29}){0,2}:[ \t]+\S")
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
 _CLOCK_ONLY_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]*$", re.MULTILINE)
+_CLOCK_LINE = re.compile(r"^[A-Z\u00c0-\u024f]{1,3}\n\n?\d{1,2}:\d\d\n", re.MULTILINE)
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
@@ -1668,6 +1793,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     indexed_posts: lambda text: text.startswith("[1") or "\n[1." in text,
+    clock_messages: lambda text: sum(1 for _ in itertools.islice(_CLOCK_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS,
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     card_copy: lambda text: (
@@ -1695,7 +1821,7 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             continue
         try:
             found = recogniser(lines, first_line)
-        except (RecursionError, ValueError, IndexError):  # a recogniser bug must not stop the document
+        except Exception:  # noqa: BLE001 - a recogniser's bug must not cost the document: it is read without it
             found = None
         if found is None or not found.acceptable():
             continue
