@@ -557,3 +557,48 @@ def test_kindle_notebook_highlights() -> None:
     lines = ["Your Kindle Notes For:", "The Long Field", "Ilse Marwick", "8 Highlight(s) | 2 Note(s)",
              "Yellow highlight | Location: 212", "A field remembers everything.", "", "Blue highlight | Location: 1,047", "Weeds report."]
     assert summaries.summary_signals({}, lines, "").strength == 2
+
+
+def test_a_line_chat_history() -> None:
+    lines = ["[LINE] Chat history in Noodle Crawl", "Saved on: 6/15/2025, 22:41", "", "Sat, 6/14/2025",
+             "18:02\tKenji\tFound the list https://example.com/ramen", "18:05\tAiko\tShio-ya second??", "18:20\tHana joined the group.",
+             '19:40\tSam\t"Plan:', "1. Hoshi", '2. Shio-ya"', "", "Sun, 6/15/2025", "09:15\tKenji\tTakeda is closed on Wednesdays"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and thread.title == "Noodle Crawl"
+    assert [(c.author, c.text, c.date) for c in thread.comments] == [
+        ("Kenji", "Found the list https://example.com/ramen", "2025-06-14"), ("Aiko", "Shio-ya second??", "2025-06-14"),
+        ("Sam", "Plan:\n1. Hoshi\n2. Shio-ya", "2025-06-14"), ("Kenji", "Takeda is closed on Wednesdays", "2025-06-15"),
+    ]
+
+
+def test_a_chat_copied_from_telegrams_html_export() -> None:
+    lines = ["Trail Runners", "", "12 May 2025", "", "Rui invited Marta", "", "RC", "", "20:14", "Rui Costa", "Worth reading first", "",
+             "20:15", "Start ten days before the race", "", "IM", "", "20:31", "Inês Martins", "In reply to this message",
+             "Ten days of sauna?", "", "13 May 2025", "", "MS", "", "07:30", "Marta Sousa", "Photo",
+             "Not included, change data exporting settings to download.", "1280x960, 212.4 KB", "Where do we meet?", "",
+             "RC", "", "07:41", "Rui Costa", "In reply to this message", "At the car park, 19:00", "", "Rui Costa pinned this message"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.text, c.date) for c in thread.comments] == [
+        ("Rui Costa", "Worth reading first", "2025-05-12"), ("Rui Costa", "Start ten days before the race", "2025-05-12"),
+        ("Inês Martins", "Ten days of sauna?", "2025-05-12"), ("Marta Sousa", "Where do we meet?", "2025-05-13"),
+        ("Rui Costa", "At the car park, 19:00", "2025-05-13"),
+    ]
+
+
+def test_a_featured_box_repeats_comments_that_count_once() -> None:
+    long = "The boreholes will outlive every mortgage on this street, so who owns the loop matters most."
+    lines = ["Guardian Pick", long[:60] + "…", "Jump to comment", "Otter", "4 Mar 2025 9.03", "388", "Sort by", "Oldest", ""]
+    for name, day, text in [("Gill", "4 Mar 2025 6.48", "Forty-two houses sharing one set of holes."),
+                            ("Moss", "4 Mar 2025 7.05", "Six years of meetings, mentioned in passing."), ("Otter", "4 Mar 2025 9.03", long)]:
+        lines += [name, day, "12", text, "Reply", "Report"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.date) for c in thread.comments] == [("Gill", "2025-03-04"), ("Moss", "2025-03-04"), ("Otter", "2025-03-04")]
+
+
+def test_a_page_copied_with_its_menu_is_no_line_dump() -> None:
+    paragraph = "Residents stepped over cable drums while a rig sank boreholes down the street, one every few doors."
+    lines = ["Skip to main contentSkip to navigation", "Search jobs", "Sign in", "News", "Opinion", "Sport",
+             "Shared ground loops on a terraced street", "Tue 4 Mar 2025 06.00 GMT", *[x for _ in range(8) for x in (paragraph, "")]]
+    assert threads.recognise(lines, 1) is None

@@ -20,6 +20,7 @@ best. HTML entities (``&#x27;``, ``&gt;``) are decoded in texts and names.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import itertools
@@ -440,13 +441,30 @@ def chat_export(lines: list[str], first_line: int) -> Thread | None:
     return None
 
 
+class _Days:
+    """The day headers of a chat saved with times only, and which one a line is under."""
+
+    def __init__(self, days: dict[int, str]) -> None:
+        self.days = days
+        self.at = sorted(days)
+
+    def __bool__(self) -> bool:
+        return bool(self.at)
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.days
+
+    def of(self, index: int) -> str | None:
+        position = bisect.bisect_right(self.at, index)
+        return self.days[self.at[position - 1]] if position else None
+
+
 def _chat_thread(
     lines: list[str], first_line: int, heads: list[tuple[int, re.Match[str]]], name: str, inline: bool
 ) -> Thread | None:
     comments: list[Comment] = []
     covered = 0
-    days = {i: m.group("a") or m.group("b") for i, raw in enumerate(lines) if len(raw) < 40 and (m := _DAY_HEADER.match(raw))}
-    day = None
+    days = _Days({i: m.group("a") or m.group("b") for i, raw in enumerate(lines) if len(raw) < 40 and (m := _DAY_HEADER.match(raw))})
     for number, (index, match) in enumerate(heads):
         end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
         body = lines[index + 1 : end]
@@ -456,10 +474,9 @@ def _chat_thread(
                 body = body[:cut]
             body = [raw for raw in body if not _DISCORD_SECTION.match(raw.strip())]
         covered += 1 + _non_blank(body)
-        day = next((days[k] for k in range(index, -1, -1) if k in days), None) if days else None
+        day = days.of(index)
         if days or name.startswith("LINE"):  # the day headers and the app's own lines between messages
-            kept = [raw for k, raw in enumerate(body, index + 1) if k not in days and not _LINE_SYSTEM.match(raw)]
-            body = kept
+            body = [raw for raw in body if not (len(raw) < 40 and _DAY_HEADER.match(raw)) and not _LINE_SYSTEM.match(raw)]
             while body and not body[-1].strip():
                 body.pop()
         text = (match.group("text") + "\n" + "\n".join(body)) if inline else "\n".join(body)
@@ -860,13 +877,14 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
     def key(text: str) -> str:
         return " ".join(text.split()).rstrip("….").strip()
 
-    later: list[str] = []
+    later: dict[str, list[str]] = {}
+    """The first 40 characters of each later comment -> their whole texts."""
     keep = [True] * len(comments)
     for number in range(len(comments) - 1, -1, -1):
         mine = key(comments[number].text)
-        if len(mine) >= 40 and any(other.startswith(mine) for other in later):
+        if len(mine) >= 40 and any(other.startswith(mine) for other in later.get(mine[:40], ())):
             keep[number] = False
-        later.append(mine)
+        later.setdefault(mine[:40], []).append(mine)
     return [c for c, kept in zip(comments, keep) if kept]
 
 
@@ -1258,14 +1276,13 @@ def clock_messages(lines: list[str], first_line: int) -> Thread | None:
     named = [s for s in starts if s[2]]
     if len(named) < MIN_COMMENTS or len(named) * 3 < len(marks):
         return None
-    days = {i: raw.strip() for i, raw in enumerate(lines) if len(raw) < 40 and _is_card_date(raw.strip()) and not _CLOCK_ALONE.match(raw.strip())}
+    days = _Days({i: raw.strip() for i, raw in enumerate(lines) if len(raw) < 40 and _is_card_date(raw.strip()) and not _CLOCK_ALONE.match(raw.strip())})
     comments: list[Comment] = []
     author = None
-    day = None
     for number, (head, first, name) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         author = name or author
-        day = next((days[k] for k in range(head, -1, -1) if k in days), day)
+        day = days.of(head)
         body = [raw for k, raw in enumerate(lines[first:end], first) if k not in days and not _CHAT_SERVICE.match(raw.strip())]
         text = clean(_dedent(body))
         if text:
