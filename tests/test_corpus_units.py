@@ -644,3 +644,20 @@ def test_text_files_keep_their_lines_unless_wrapped_at_a_width(tmp_path: Path) -
     (tmp_path / "cues.txt").write_text(cues + "\n", encoding="utf-8")
     breaks = {doc.path.name: doc.line_breaks for doc in load_corpus([tmp_path], cache=False).documents}
     assert breaks == {"mail.txt": False, "chat.txt": True, "cues.txt": True}
+
+
+def test_a_page_copied_with_its_site_menu_keeps_its_headline_and_date() -> None:
+    menu = ["Sign in", "News", "Opinion", "Sport", "Culture", "World", "Science", "Tech"] * 3
+    body = [
+        "Skip to main content", "The Paper - Back to homepage", *menu,
+        "Workers by a borehole in the street. Photograph: A Person/The Paper",
+        "Energy",
+        "Shared loops: the street that dug up its pavement to quit gas boilers for good",
+        "Forty homes now draw heat from boreholes under the road",
+        "Tue 4 Mar 2025 06.00 GMT",
+        "",
+        "For most of last autumn the pavement was a trench, and residents stepped over cable drums.",
+    ]
+    doc = parse_document("\n".join(body) + "\n", Path("/virtual/page.txt"), "page.txt", "page")
+    assert doc.title == "Shared loops: the street that dug up its pavement to quit gas boilers for good"
+    assert doc.date == "2025-03-04"

@@ -146,6 +146,9 @@ def test_dates(value: object, expected: str | None) -> None:
 def test_a_date_line_near_the_top() -> None:
     assert date_in_lines(["# Title", "", "**Published:** Nov 13, 2025"]) == "2025-11-13"
     assert date_in_lines(["# Title", "November 12, 2025 · 6 min read"]) == "2025-11-12"
+    # a newspaper's byline: weekday, British clock and zone
+    assert date_in_lines(["Headline", "Tue 4 Mar 2025 06.00 GMT", "Share"]) == "2025-03-04"
+    assert date_in_lines(["Headline", "Version 4 Mar 2025 06.00 GMT"]) is None
 
 
 @FUZZ

@@ -304,7 +304,7 @@ def _date(meta: dict[str, object], body_lines: list[str] | None = None) -> str |
         if fallback is None and _as_text(value):
             fallback = _as_text(value)[:32]
     if body_lines:
-        found = date_in_lines(body_lines)
+        found = date_in_lines(body_lines) or date_in_lines(past_navigation(body_lines[:120]))
         if found:
             return found
     return fallback
@@ -405,7 +405,11 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     ):
         opening.pop(0)
     first = opening[0] if opening else ""
-    titled = _reads_as_title(first.strip("*_")) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
+    titled = (
+        _reads_as_title(first.strip("*_"))
+        # a sentence-case headline, known by the byline date under it (a newspaper page)
+        or bool(_TITLE_LINE.match(first) and len(first.split()) <= 20 and date_in_lines(opening[1:5], 4))
+    ) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
     if top or (heading and not titled):
         return _unescape(top or heading)
     if titled:

@@ -51,6 +51,12 @@ NAV_RUN = 4
 """Short lines (three words or fewer) at a page's top that make its navigation."""
 
 
+def menu_line(line: str) -> bool:
+    """A line of six words or fewer that belongs to a site's menu (its logo link, its
+    "Show more" buttons)."""
+    return len(line.split()) <= 6 and bool(_MENU_LINE.search(line))
+
+
 def past_navigation(opening: Sequence[str]) -> list[str]:
     """The non-blank lines of a page's opening without the site's navigation that a
     page copied whole starts with: "Skip to content", then a run of short lines
@@ -58,7 +64,7 @@ def past_navigation(opening: Sequence[str]) -> list[str]:
     kept = [line.strip() for line in opening if line.strip()]
     while kept and _SKIP_LINK.fullmatch(kept[0]):
         kept.pop(0)
-    nav = next((n for n, line in enumerate(kept) if len(line.split()) > 3 and not (len(line.split()) <= 6 and _MENU_LINE.search(line))), len(kept))
+    nav = next((n for n, line in enumerate(kept) if len(line.split()) > 3 and not menu_line(line)), len(kept))
     if nav >= NAV_RUN:
         return kept[nav:] or kept
     return kept

@@ -32,7 +32,7 @@ from .. import comments as line_dumps
 from ..model import Comment
 from ..text import visible
 from .dates import parse_date
-from . import NAV_RUN, numbered_posts
+from . import NAV_RUN, menu_line, numbered_posts
 
 MIN_COMMENTS = 2
 MIN_COVERAGE = 0.6
@@ -1493,7 +1493,7 @@ def _site_navigation(lines: list[str]) -> bool:
     """Whether a text opens with a site's menu: a run of short lines (three words or
     fewer) of which two or more are the words menus use ("Search", "Sign in")."""
     opening = [raw.strip() for raw in lines[:60] if raw.strip()]
-    run = list(itertools.takewhile(lambda line: len(line.split()) <= 3 or _NAV_WORD.match(line), opening))
+    run = list(itertools.takewhile(lambda line: len(line.split()) <= 3 or _NAV_WORD.match(line) or menu_line(line), opening))
     return len(run) >= NAV_RUN and sum(1 for line in run if _NAV_WORD.match(line)) >= 2
 
 
