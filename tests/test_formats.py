@@ -605,3 +605,68 @@ def test_a_page_copied_with_its_menu_is_no_line_dump() -> None:
     lines = ["Skip to main contentSkip to navigation", "Search jobs", "Sign in", "News", "Opinion", "Sport",
              "Shared ground loops on a terraced street", "Tue 4 Mar 2025 06.00 GMT", *[x for _ in range(8) for x in (paragraph, "")]]
     assert threads.recognise(lines, 1) is None
+
+
+def test_reply_depths_from_stated_reply_counts() -> None:
+    # direct replies: A has 2 (B, D), B has 1 (C)
+    assert threads.counted_depths([2, 1, 0, 0, 0]) == [0, 1, 2, 1, 0]
+    # counted as all descendants where the direct reading does not add up
+    assert threads.counted_depths([2, 1, 0]) == [0, 1, 2]
+    assert threads.counted_depths([0, 0]) is None
+    assert threads.counted_depths([5, 0]) is None  # replies folded away, not copied
+
+
+@FUZZ
+@given(st.lists(st.integers(min_value=0, max_value=4), max_size=12))
+def test_counted_depths_make_a_tree(counts: list[int]) -> None:
+    depths = threads.counted_depths(counts)
+    if depths is not None:
+        assert len(depths) == len(counts) and depths[0] == 0
+        assert all(b <= a + 1 for a, b in zip(depths, depths[1:]))
+
+
+def _cards(*cards: tuple[str, str, str, str | None]) -> list[str]:
+    lines = ["Comments", ""]
+    for name, date, text, count in cards:
+        lines += [name, date, "", text, "", "Like", "Reply", ""]
+        if count:
+            lines += [count, ""]
+    return lines
+
+
+def test_a_page_copy_nests_replies_by_the_counts_it_shows() -> None:
+    lines = _cards(
+        ("Lena Brugger", "Jul 12", "The couchettes were full again this year.", "2 replies by Railways and Reason and Tomas"),
+        ("Railways and Reason", "Jul 12", "He does, and he has numbers on it.", "1 reply"),
+        ("Lena Brugger", "Jul 13", "That makes sense to me now.", None),
+        ("Tomas", "Jul 13", "Same on the Lisbon route before it was cut.", None),
+        ("Ingrid Solheim", "Jul 14", "Really good episode, thank you.", None),
+    )
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.depth for c in thread.comments] == [0, 1, 2, 1, 0]
+
+
+def test_folded_replies_nest_nothing() -> None:
+    # "3 replies by Mara" over a card by someone else: the replies were not opened
+    lines = _cards(
+        ("Joan Ferrar", "Oct 29", "Eleven beds, and every spring a board to replace.", "3 replies by Mara Quill and others"),
+        ("Sam Okafor", "Oct 29", "Counterpoint: my knees need the raised beds.", "1 reply"),
+        ("Ines", "Oct 30", "How did you deal with the soil afterwards?", None),
+        ("Rob Hale", "Oct 31", "We lined ours with old roofing slates.", None),
+    )
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.depth for c in thread.comments] == [0, 0, 0, 0]
+
+
+def test_youtube_replies_stay_one_level_under_their_comment() -> None:
+    lines = _cards(
+        ("@quietdisk", "1 month ago", "Best talk of the conference for me.", "14 replies"),
+        ("@hennerk", "1 month ago", "@quietdisk I'd add: if you can't diff it you can't review it.", None),
+        ("@tobias", "3 weeks ago", "@hennerk our review process is basically show me the diff.", None),
+        ("@lowtide", "2 weeks ago", "Is there a transcript anywhere for this one?", None),
+    )
+    thread = threads.recognise(lines + ["Show more replies"], 1)
+    assert thread is not None
+    assert [c.depth for c in thread.comments] == [0, 1, 1, 0]

@@ -888,6 +888,73 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
     return [c for c, kept in zip(comments, keep) if kept]
 
 
+_REPLY_COUNT = re.compile(
+    r"^(?:[-–—▾▴▲▼⌄]\s*)?(?:view|show|hide)?\s*(?P<n>\d{1,4}) repl(?:y|ies)(?: by (?P<by>.{1,80}))?$"
+    r"|^.{0,40}\breply\s*[·•|]\s*(?P<bar>\d{1,4}) repl(?:y|ies)$",  # LinkedIn's "Like · 27 | Reply · 3 replies"
+    re.IGNORECASE,
+)
+"""The number of replies a card shows under its text ("3 replies", "2 replies by A
+and B", "Hide 2 replies"); "12 more replies" says what is folded away, not this."""
+
+
+def _shown_replies(comments: list[Comment], number: int, stated: tuple[int, str | None]) -> int:
+    """The replies a card states that the copy shows under it: its count where the next
+    card is by one of the people the count names ("2 replies by Mara and Sam") or,
+    naming none, answers the card's author by name ("@lockwheel Ha, ...", "Marcus Feld
+    exactly this"); else 0
+    (the replies stayed folded on the page)."""
+    count, by = stated
+    if not count or number + 1 >= len(comments):
+        return 0
+    following = comments[number + 1]
+    if by:
+        # "by Railways and Reason and Tomas Ferreira": a name may hold an "and" itself.
+        return count if following.author and following.author.lower() in by.lower() else 0
+    author = (comments[number].author or "").lstrip("@").lower()
+    opening = following.text.lower().lstrip("@")
+    return count if author and opening.startswith(author) and not opening[len(author) : len(author) + 1].isalnum() else 0
+
+
+def counted_depths(counts: list[int]) -> list[int] | None:
+    """Reply depths from the number of replies each card states, for a page copy that
+    lost its indentation (YouTube, Substack): the cards come in thread order, each
+    followed by its replies. A count is read as the card's direct replies; where that
+    leaves the counts unfilled or overfilled, as all its descendants. None when
+    neither reading fills every count exactly (replies folded away, not copied)."""
+    def direct() -> list[int] | None:
+        stack: list[list[int]] = []  # [depth, replies still to come]
+        depths = []
+        for count in counts:
+            while stack and stack[-1][1] == 0:
+                stack.pop()
+            depth = stack[-1][0] + 1 if stack else 0
+            if stack:
+                stack[-1][1] -= 1
+            depths.append(depth)
+            if count:
+                stack.append([depth, count])
+        return depths if all(entry[1] == 0 for entry in stack) else None
+
+    def descendants() -> list[int] | None:
+        stack: list[list[int]] = []
+        depths = []
+        for count in counts:
+            while stack and stack[-1][1] == 0:
+                stack.pop()
+            depths.append(stack[-1][0] + 1 if stack else 0)
+            for entry in stack:
+                entry[1] -= 1
+            if any(entry[1] < 0 for entry in stack):
+                return None
+            if count:
+                stack.append([depths[-1], count])
+        return depths if all(entry[1] == 0 for entry in stack) else None
+
+    if not any(counts):
+        return None
+    return direct() or descendants()
+
+
 def card_copy(lines: list[str], first_line: int) -> Thread | None:
     dated = [
         i for i, raw in enumerate(lines)
@@ -975,6 +1042,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     covered = 0
     ranks = _ranks([_indent(lines[name]) for name, _, _ in starts])
     depth_of: dict[int, int] = {}
+    reply_counts: list[int] = []
     for number, (name_index, date_index, name) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body = lines[date_index + 1 : end]
@@ -1002,7 +1070,29 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         thread.comments.append(
             Comment(first_line + name_index, text, clean(_HEADING_NAME.sub("", name)), depth, first_line + end, when)
         )
+        stated = next((m for m in map(_REPLY_COUNT.match, (raw.strip() for raw in lines[date_index + 1 : end])) if m), None)
+        reply_counts.append((int(stated.group("n") or stated.group("bar")), stated.group("by")) if stated else (0, None))
+    if not any(c.depth for c in thread.comments):
+        shown = [_shown_replies(thread.comments, n, count) for n, count in enumerate(reply_counts)]
+        said_replies = re.search(
+            r"\b\d+ comments?\s*[·•,]?\s*(\d+) repl(?:y|ies)\b", " ".join(raw.strip() for raw in lines[: starts[0][0]] if raw.strip())
+        )
+        if said_replies and sum(n for n, _ in reply_counts) == int(said_replies.group(1)):
+            shown = [n for n, _ in reply_counts]  # "6 comments · 4 replies" over the thread (giscus): every reply is shown
+        depths = counted_depths(shown)
+        if depths is not None:
+            # A reply's own count ("1 reply" under a reply) is shown when its parent's is.
+            deeper = [n or (stated if depth and not by else 0) for n, depth, (stated, by) in zip(shown, depths, reply_counts)]
+            depths = counted_depths(deeper) or depths
+            thread.comments = [dataclasses.replace(c, depth=d) for c, d in zip(thread.comments, depths)]
     thread.comments = _mention_replies(_quoted_replies(_without_featured(thread.comments)))
+    if (
+        any(n and not by for n, by in reply_counts) and all((c.author or "").startswith("@") for c in thread.comments)
+        and any(c.depth > 1 for c in thread.comments)
+    ):
+        # YouTube: "14 replies" under a comment, handles for names. Its replies are one
+        # flat list under the comment, however they @mention each other.
+        thread.comments = [dataclasses.replace(c, depth=min(c.depth, 1)) for c in thread.comments]
     start = starts[0][0]
     said = _stated_count(lines[: starts[1][0] if len(starts) > 1 else start])  # above the first comment, or in the post
     opened = bool(_VERB_HEAD.match(lines[starts[0][1]].strip())) and any(s[1] != s[0] for s in starts)  # an issue's or a pull request's description
