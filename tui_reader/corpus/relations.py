@@ -943,6 +943,8 @@ def _by_content(
         pages = [p for p in pages if not (p.kind == "guide" and p.id in linked)]
     if doc.kind == "comments":  # comments are on the page, not on its transcript
         pages = [p for p in pages if not (p.kind_reason or "").startswith("a transcript")] or pages
+        # ... nor on a summary of it, which says the same in fewer words
+        pages = [p for p in pages if p.kind != "summary"] or pages
     if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:
         return None
     # A dump's own words are its comments (its "description" may be a page's chrome).

@@ -150,6 +150,10 @@ def classify(evidence: Evidence) -> tuple[str, str]:
     if evidence.override is not None:
         return evidence.override
     explicit = explicit_kind(evidence.meta)
+    if explicit is not None and explicit[0] == "source" and not evidence.meta.get("kind") and evidence.summary and evidence.pointer:
+        # "type: video" over summary sections and a pointer to the video (Recall,
+        # Glasp, Readwise): the type of what is summed up, not of this text.
+        return "summary", f"{'; '.join(evidence.summary)}, pointing at its source ({evidence.pointer}); its {explicit[1][len('front matter '):]} is the summed-up page's"
     if explicit is not None:
         return explicit
     if evidence.summary and evidence.summary_strength >= 2:

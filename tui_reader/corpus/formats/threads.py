@@ -845,7 +845,7 @@ _CARD_DATE = re.compile(
 _VERB_HEAD = re.compile(r"^(?P<user>@?[\w.\-]{2,40}) (?:commented|replied|wrote|answered|posted)(?: on)? (?P<date>.{2,40})$")
 """A comment's head on one line: ``jdelacroix commented 3 days ago`` (Forgejo, Gitea, GitHub)."""
 _COMMENT_FORM = re.compile(
-    r"^(?:post a comment|leave a (?:comment|reply)|add a comment|write a (?:public )?(?:comment|response)|join the discussion|"
+    r"^(?:post a comment|leave a (?:comment|reply)|add (?:a )?(?:public )?comment|write (?:a )?(?:public )?(?:comment|response)|join the discussion|"
     r"(?:sign up|log in|sign in)(?: or (?:log|sign) in)? to (?:comment|reply|join this conversation))\b.{0,3}$",
     re.IGNORECASE,
 )
@@ -1121,7 +1121,12 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start]) or _thoughts_on(lines[:start])
     thread.url = _standalone_url(lines[:start])
-    description = _preamble_text(lines[post[1] + 1 : first_form] if post is not None and first_form is not None else lines[:start])
+    if post is not None and first_form is not None:
+        description = _preamble_text(lines[post[1] + 1 : first_form])
+    else:
+        # The comment form and its help text ("Add comment...", "Markdown compatible
+        # that supports: ...") are the page's, not a description.
+        description = _preamble_text(lines[: first_form if first_form is not None and first_form < start else start])
     if description and thread.description is None:
         thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
@@ -1492,6 +1497,8 @@ def _mention_replies(comments: list[Comment]) -> list[Comment]:
             result.append(comment)
             if comment.author:
                 last_by[comment.author.lower()] = comment
+                for token in re.findall(r"@?([\w.\-]{2,40})@[\w\-]+(?:\.[\w\-]+)+|@([\w.\-]{2,40})", comment.author):
+                    last_by[(token[0] or token[1]).lower()] = comment  # "Hanne Vold hannev@fedi.example.net" is @hannev
         return result
     return comments
 
@@ -1516,12 +1523,31 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,2}|[*_]{1,2}(?![\w*_])")
 _HEADING_NAME = re.compile(r"^#{1,6}\s+")
 
 
+_NAME_HANDLE = re.compile(
+    r"(?<=\S)\s+(?:[·•]\s*)?\(?(?:@(?P<at>[\w.\-]{2,40})(?:@[\w\-]+(?:\.[\w\-]+)+)?|(?P<user>[\w.\-]{2,40})@[\w\-]+(?:\.[\w\-]+)+)\)?$"
+)
+
+
+def name_without_handle(text: str) -> str:
+    """A name without the handle shown after it: "Hanne Vold hannev@fedi.example.net"
+    (PeerTube, Mastodon), "Ada Lin @adalin", "Ada Lin (@adalin)", "Ada Lin · @adalin";
+    only a handle made of the name ("hannev" of "Hanne Vold") is one."""
+    handle = _NAME_HANDLE.search(text) if "@" in text else None
+    if handle is None:
+        return text
+    local = (handle.group("at") or handle.group("user")).lower()
+    if any(len(w) >= 3 and w[:3].lower() in local for w in re.findall(r"[^\W\d_]+", text[: handle.start()])):
+        return text[: handle.start()]
+    return text
+
+
 def _looks_like_name(text: str) -> bool:
     text = _HEADING_NAME.sub("", text)  # "### Lena Hoffmann" (a chat export in Markdown)
-    if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
-        return False
     if re.fullmatch(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?", text):  # a handle (YouTube, Threads, Mastodon's @name@server)
         return True
+    text = name_without_handle(text)
+    if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
+        return False
     text = re.sub(r"\b([A-Z])\.", r"\1", text)  # initials: "J. Okonkwo"
     if text.startswith(("#", ">", "|", "```", "[", "!")) or text.endswith((".", "?", "!", ":")):
         return False
