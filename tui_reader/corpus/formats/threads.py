@@ -818,8 +818,8 @@ def _dated(text: str) -> str | None:
 
 # --- comment cards copied from a web page (Substack, Medium, YouTube, Disqus) --------
 
-_CARD_ACTION = re.compile(
-    r"^(?:like|liked|likes|reply|replies|share|report|respond|follow|following|collapse|expand full comment|"
+_ACTION_WORDS = (
+    r"(?:like|liked|likes|reply|replies|share|report|respond|follow|following|collapse|expand full comment|"
     r"show more|read more|see more|hide replies|heart|gift a subscription|more options|"
     r"view (?:all )?(?:\d+ )?(?:more )?repl(?:y|ies)|\d+ (?:more )?repl(?:y|ies)|show \d+ (?:more )?repl(?:y|ies)|"
     r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?\+?|[❤♥👍]\ufe0f?\s*\d*|\d+\s*[❤♥👍]\ufe0f?|·|•|--|—|"
@@ -829,14 +829,33 @@ _CARD_ACTION = re.compile(
     r"share ›|\d+\s+press the down arrow key.*|\d+\s+\d+\s*|add a comment(?:…|\.\.\.)?|write a comment(?:…|\.\.\.)?|"
     r"join the discussion(?:…|\.\.\.)?|leave a comment|post a comment|comments|author|edited|op|mod|moderator|"
     r"top comment|pinned|expand full comment|restacks?|-{3,}|\*{3,}|_{3,}|also sent to the channel|(?:[^\w\s]\ufe0f?){1,4}|"
-    r"\[\d+\]|vote \(\d+\)|votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
+    r"\[\d+\]|(?:up)?vote \(\d+\)|(?:up)?votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
-    r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+)$",
-    re.IGNORECASE,
+    r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+)"
 )
+_ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
+_ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
+
+
+class _Actions:
+    """A page's buttons and counters, alone on their line or several on one ("♥ 12   Reply",
+    "Like · Reply", "Like · 27 | Reply · 3 replies"): each part split off and matched
+    alone (one pattern repeated over the line would backtrack without end)."""
+
+    def match(self, text: str) -> bool:
+        if _ONE_ACTION.match(text):
+            return True
+        if len(text) > 80:
+            return False
+        parts = [part for part in _ACTION_SEPARATOR.split(text.strip()) if part]
+        return len(parts) >= 2 and all(_ONE_ACTION.match(part) for part in parts)
+
+
+_CARD_ACTION = _Actions()
 _CARD_DATE = re.compile(
-    r"^[*_]{0,2}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
+    r"^[*_]{0,2}(?:[^·•|\n]{1,30}?\s[·•]\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
@@ -1208,32 +1227,53 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     as ``Admin`` / ``Top contributor``), the text, the date (``6d``), then ``Like`` /
     ``Reply`` and a count (Facebook); a reply that opens with an earlier author's full
     name answers that comment."""
-    ends: list[tuple[int, int]] = []
-    """(date line, last line of the buttons) of each comment."""
+    def footer(raw: str) -> bool:
+        text = raw.strip()
+        return bool(text) and (text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
+
+    ends: list[tuple[int, int, int]] = []
+    """(first line of the footer, its last line, its date line) of each comment: the
+    run of buttons, counts and the date around its Reply ("6d" / "Like" / "Reply"
+    on Facebook, "Upvote (52)" / "Reply" / "Share" / "1d ago" on Product Hunt)."""
     for index, raw in enumerate(lines):
-        if raw.strip().lower() != "reply":
+        if raw.strip().lower() != "reply" or (ends and index <= ends[-1][1]):
             continue
-        date = index - 1
-        while date >= 0 and lines[date].strip().lower() in _REACTION_WORDS:
-            date -= 1
-        if date < 0 or not _is_card_date(lines[date].strip()):
-            continue
+        low = index
+        while low - 1 >= 0 and footer(lines[low - 1]) and (not ends or low - 1 > ends[-1][1]):
+            low -= 1
         last = index
-        while last + 1 < len(lines) and lines[last + 1].strip() and _CARD_ACTION.match(lines[last + 1].strip()) and not _looks_like_name(lines[last + 1].strip()):
+        while last + 1 < len(lines) and footer(lines[last + 1]) and not _looks_like_name(lines[last + 1].strip()):
             last += 1
-        ends.append((date, last))
+        date = next((k for k in range(low, last + 1) if _is_card_date(lines[k].strip())), None)
+        if date is None:
+            continue
+        ends.append((low, last, date))
     if len(ends) < MIN_COMMENTS:
         return None
     comments: list[Comment] = []
     covered = 0
-    begin = next((k + 1 for k in range(ends[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
-    for number, (date, last) in enumerate(ends):
+    # The first comment starts at the nearest name (after a blank line, with a line under it) above its footer.
+    begin = next(
+        (k for k in range(ends[0][0] - 2, max(-1, ends[0][0] - 40), -1)
+         if (k == 0 or not lines[k - 1].strip()) and lines[k + 1].strip() and _looks_like_name(lines[k].strip())),
+        None,
+    )
+    if begin is None:
+        begin = next((k + 1 for k in range(ends[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
+    for number, (low, last, date) in enumerate(ends):
         start = begin if number == 0 else ends[number - 1][1] + 1
-        block = [k for k in range(start, date) if lines[k].strip()]
+        block = [k for k in range(start, low) if lines[k].strip()]
         block = [k for k in block if not (_CARD_ACTION.match(lines[k].strip()) and lines[k].strip().lower().startswith("view"))]
         if len(block) < 2 or not _looks_like_name(lines[block[0]].strip()):
             continue
         name = lines[block[0]].strip()
+        # The lines right under the name, before a blank line and the text, are the
+        # person's badges and headline ("Maker", "Co-founder @ Tallyroom").
+        profile = 0
+        while profile + 1 < len(block) and block[profile + 1] == block[profile] + 1:
+            profile += 1
+        if profile + 1 < len(block) and profile <= 3:
+            block = [block[0], *block[profile + 1 :]]
         body = [k for k in block[1:] if not _PROFILE_BADGE.match(lines[k].strip())]
         text = clean(_dedent([lines[k] for k in body]))
         covered += _non_blank(lines, start, last + 1)
@@ -1243,7 +1283,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         return None
     authors: list[str] = []
     for number, comment in enumerate(comments):
-        if any(comment.text.startswith(a + " ") for a in authors if " " in a):
+        if any(comment.text.lstrip("@").startswith(a + " ") for a in authors if " " in a):
             comments[number] = dataclasses.replace(comment, depth=1)
         authors.append(comment.author or "")
     thread = Thread("comments copied from a web page (buttons below each)", comments)
@@ -1890,7 +1930,8 @@ _DATE_MARKS = (
     re.compile(r"\.\d{1,2}\.\d\d"),
     re.compile(r"esterday"),
     re.compile(r"just now"),
-    re.compile(r"\n\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
+    re.compile(r"\n[ \t]*\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
+    re.compile(r"· \d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "⚡ 21,000 sats · 2d" (Fountain)
     re.compile(r"/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d\d"),  # Jira's "11/Mar/24"
     re.compile(r" (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) @ \d"),  # Steam's "4 Mar @ 6:31pm"
 )
