@@ -412,7 +412,8 @@ _WROTE = re.compile(r"^On .{5,90}?,\s*(?P<name>[^,<>\n]{2,60}?)(?:\s*<[^>\n]*>)?
 """A mail reply's attribution: ``On Mon, Apr 08, 2024 at 11:02:51AM +0000, Ibrahim Sayed wrote:``."""
 _QUOTED_REPLY = re.compile(
     r"^(?:>\s*)?[*_]{0,2}(?:↩\s*)?(?:replying to|in reply to|reply to|antwort an|réponse à)\s+"
-    r"(?:\"(?P<quote>[^\"]{1,200}?)(?:\.{3}|…)?\"|(?P<name>[^:*\n]{1,60}?)[*_]{0,2}\s*:[*_]{0,2}\s*(?P<after>.{0,200}?)(?:\.{3}|…)?)\s*$",
+    r"(?:\"(?P<quote>[^\"]{1,200}?)(?:\.{3}|…)?\"|(?P<name>[^:*\n]{1,60}?)[*_]{0,2}\s*:[*_]{0,2}\s*(?P<after>.{0,200}?)(?:\.{3}|…)?)\s*$"
+    r"|^(?:replied to|in reply to|replying to)\s*:\s*(?P<bare>.{1,200}?)(?:\.{3}|…)?\s*$",  # Ghost's "Replied to: The corridor point…"
     re.IGNORECASE,
 )
 """A reply that says what it answers: Zoom's ``Replying to "Section 4.2: what ha..."``,
@@ -855,7 +856,7 @@ class _Actions:
 _CARD_ACTION = _Actions()
 _CARD_DATE = re.compile(
     # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
-    r"^[*_]{0,2}(?:[^·•|\n]{1,30}?\s[·•]\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
@@ -932,6 +933,12 @@ def _shown_replies(comments: list[Comment], number: int, stated: tuple[int, str 
     author = (comments[number].author or "").lstrip("@").lower()
     opening = following.text.lower().lstrip("@")
     return count if author and opening.startswith(author) and not opening[len(author) : len(author) + 1].isalnum() else 0
+
+
+def _initials(text: str, name: str) -> bool:
+    """Whether ``text`` is the initials an avatar shows for ``name`` ("DM", "Dafydd Morgan")."""
+    letters = [w[0] for w in re.findall(r"[^\W\d_]+", name)]
+    return 1 <= len(text) <= 3 and text.isupper() and text.isalpha() and len(letters) >= 1 and text == "".join(letters[: len(text)]).upper()
 
 
 def counted_depths(counts: list[int]) -> list[int] | None:
@@ -1016,7 +1023,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         elif previous is not None and named:
             # "Name / Publication / date" (Substack): the name is the first of the two.
             above = previous - 1 if previous > 0 else None
-            if (
+            if above is not None and _initials(lines[above].strip(), lines[previous].strip()):
+                starts.append((above, index, lines[previous].strip()))  # "DM" / "Dafydd Morgan" / date: the avatar's initials first
+            elif (
                 above is not None and lines[above].strip() and _looks_like_name(lines[above].strip())
                 and not _is_card_date(lines[above].strip()) and (above == 0 or _CARD_ACTION.match(lines[above - 1].strip() or "·") or not lines[above - 1].strip())
             ):
@@ -1069,6 +1078,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         while body and (
             not body[-1].strip() or _CARD_ACTION.match(body[-1].strip())
             or (following and body[-1].rstrip().endswith(f" by {following}"))  # Teams' preview of the next message
+            or (following and _initials(body[-1].strip(), following))  # the next author's avatar ("DM" over "Dafydd Morgan")
         ):
             body.pop()
         # The page's buttons and counters between the lines ("Expand full comment",
@@ -1478,7 +1488,7 @@ def _quoted_replies(comments: list[Comment]) -> list[Comment]:
     quoted start of the message, or its author's name), the reply goes one level
     under that message."""
     if any(c.depth for c in comments) or not any(
-        "eply" in c.text[:40] or "éponse" in c.text[:40] or c.text.startswith("On ") for c in comments
+        "eply" in c.text[:40] or "eplied" in c.text[:40] or "éponse" in c.text[:40] or c.text.startswith("On ") for c in comments
     ):
         return comments
     result: list[Comment] = []
@@ -1491,16 +1501,22 @@ def _quoted_replies(comments: list[Comment]) -> list[Comment]:
             name = wrote.group("name").strip().lower()
             parent = next((c for c in reversed(result) if (c.author or "").lower() == name), None)
         elif match:
-            quote = re.sub(r"[*_]", "", match.group("quote") or match.group("after") or "").strip()
+            quote = re.sub(r"[*_]", "", match.group("quote") or match.group("after") or match.group("bare") or "").strip()
             name = (match.group("name") or "").strip().lower()
             earlier = [c for c in result if not name or (c.author or "").lower() == name]
-            parent = next((c for c in reversed(earlier) if quote and c.text.startswith(quote[:40])), None)
+            parent = next((c for c in reversed(earlier) if quote and _said(c.text).startswith(quote[:40])), None)
             if parent is None and name:
                 parent = earlier[-1] if earlier else None
         if parent is not None:
             comment = dataclasses.replace(comment, depth=parent.depth + 1)
         result.append(comment)
     return result
+
+
+def _said(text: str) -> str:
+    """A comment's own words, without the line saying what it replies to."""
+    first, _, rest = text.partition("\n")
+    return rest.strip() if rest and _QUOTED_REPLY.match(first.strip()) else text
 
 
 def _without_events(body: list[str]) -> list[str]:
