@@ -833,7 +833,8 @@ _ACTION_WORDS = (
     r"\[\d+\]|(?:up)?vote \(\d+\)|(?:up)?votes? \d+|label|bookmark|link|parent|collapse replies|expand all|permalink|flag|save|award|"
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
-    r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+)"
+    r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
+    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\))"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
 _ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
@@ -1742,7 +1743,13 @@ def _head(lines: list[str], index: int) -> _Head | None:
     if stripped.startswith("#") and not _HEADING_HEAD.match(stripped):
         return None  # a heading is a head only when it names a post and its author
     match = _ANY_DATE.search(raw)
-    if match is None or not _CALENDAR.search(match.group()):
+    if match is None or _CARD_ACTION.match(stripped):
+        return None  # no date, or a button's words ("Last reply 2 hours ago")
+    if not _CALENDAR.search(match.group()) and not (
+        # "Marta Quinn  10:02 AM": a name, then the time, ends the line (Slack's desktop copy)
+        not raw[match.end() :].strip() and _looks_like_name(raw[: match.start()].strip())
+        and (re.search(r"[ap]\.?m\.?$", match.group(), re.IGNORECASE) or raw[: match.start()].endswith("  "))
+    ):
         return None  # a clock time alone heads meeting notes and logs, not comments
     prefix = _PREFIX.match(raw).group()  # type: ignore[union-attr]
     lead = raw[len(prefix) : match.start()]
@@ -1777,6 +1784,11 @@ def _head(lines: list[str], index: int) -> _Head | None:
     return _Head(index, prefix, clean(author), match.group(), inline, shape)
 
 
+_BARE_CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*$")
+_NAME_CLOCK_HEAD = re.compile(r"^[^\n]{2,50}?(?: \d{1,2}:\d{2}\s?[AaPp]\.?[Mm]\.?|  \d{1,2}:\d{2})[ \t]*$", re.MULTILINE)
+"""Slack's head line as the desktop app copies it: ``Marta Quinn  10:02 AM``."""
+
+
 def head_lines(lines: list[str], first_line: int) -> Thread | None:
     """Comments whose every head line has the same shape: a name (or ``name [id] @``,
     ``name commented on``, ``@handle``) and a date or time, the text on the head line
@@ -1790,14 +1802,31 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     chosen = max(groups.values(), key=len)
     if len(chosen) < 3:
         return None
+    if not any(_CALENDAR.search(h.date) for h in chosen):
+        # Heads by the clock (Slack): a time alone on its line is the same author's next message.
+        at = {h.index for h in chosen}
+        extra = []
+        for number, head in enumerate(chosen):
+            end = chosen[number + 1].index if number + 1 < len(chosen) else len(lines)
+            extra += [
+                _Head(k, head.prefix, head.author, lines[k].strip(), "", head.shape)
+                for k in range(head.index + 1, end) if k not in at and _BARE_CLOCK.match(lines[k])
+            ]
+        chosen = sorted(chosen + extra, key=lambda h: h.index)
     levels = [len(h.prefix.expandtabs(4)) + 4 * sum(h.prefix.count(c) for c in "|│┃>") for h in chosen]
     ranks = _ranks(levels)
     thread = Thread("comment thread (heads of one shape)", [])
+    pane: int | None = None
+    """The line of Slack's "Thread" pane, copied after the channel: its first message repeats one above."""
     covered = 0
     for number, head in enumerate(chosen):
         end = chosen[number + 1].index if number + 1 < len(chosen) else len(lines)
         body = [head.inline] if head.inline else []
-        for raw in lines[head.index + 1 : end]:
+        for k in range(head.index + 1, end):
+            raw = lines[k]
+            if raw.strip() == "Thread" and pane is None:
+                pane = k
+                break
             text = raw[len(head.prefix) :] if raw.startswith(head.prefix.rstrip()) else raw.lstrip(" |│┃>")
             text = text[1:] if text.startswith(" ") and head.prefix.strip() else text
             if _CARD_ACTION.match(text.strip()) or re.fullmatch(r"\s*(?:[|│┃>]\s*)*", raw):
@@ -1812,6 +1841,16 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
         thread.comments.append(
             Comment(first_line + head.index, text, head.author, ranks[levels[number]], first_line + end, parse_date(head.date))
         )
+    if pane is not None:
+        after = next((n for n, c in enumerate(thread.comments) if c.line > first_line + pane), None)
+        if after is not None:
+            first = thread.comments[after]
+            original = next((c for c in thread.comments[:after] if c.author == first.author and c.text[:60] == first.text[:60]), None)
+            if original is not None:
+                thread.comments = [
+                    *thread.comments[:after], *(dataclasses.replace(c, depth=original.depth + 1) for c in thread.comments[after + 1 :])
+                ]
+                thread.folded += 1
     thread.comments = _reply_ids(_mention_replies(_named_parents(thread.comments)))
     if sum(1 for c in thread.comments if len(c.text.split()) >= 3) * 5 < len(thread.comments) * 3:
         return None  # heads over one-word lines: a log or a list, not a conversation
@@ -1991,7 +2030,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
         and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS
     )
     or sum(1 for _ in itertools.islice(_CLOCK_ONLY_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
-    head_lines: lambda text: _date_marks(text, 3),
+    head_lines: lambda text: _date_marks(text, 3) or sum(1 for _ in itertools.islice(_NAME_CLOCK_HEAD.finditer(text, 0, 400_000), 3)) >= 3,
 }
 
 
