@@ -580,6 +580,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         title=title_words,
         headings=headings + _plain_headings(body_lines) if plain or path.suffix.lower() == ".txt" else headings,
         own_url=own_url or _top_url(body_lines),
+        url_in_body=own_url is None,
         chapters=len(timestamps),
         media_links=sum(1 for link in links if media.is_media_url(link.url)),
         code_blocks=sum(1 for t in tokens if t.type in ("fence", "code_block")),
@@ -768,7 +769,7 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
     meta_urls = _meta_urls(meta)
     evidence = kinds.Evidence(
         meta=lowered, lines=head, stem=path.stem.lower(), title=title_words, headings=[h.title for h in headings],
-        own_url=(meta_urls[0][1] if meta_urls else None) or _top_url(head), chapters=len(timestamps),
+        own_url=(meta_urls[0][1] if meta_urls else None) or _top_url(head), url_in_body=not meta_urls, chapters=len(timestamps),
         thread=f"{thread.format}, {len(thread.comments)} comments" if thread else None,
         summary=signals.reasons, summary_strength=signals.strength,
         pointer="a link line" if signals.strength == 1 and any(summaries.pointers(lowered, head, body_line)) else None,

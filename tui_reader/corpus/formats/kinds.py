@@ -115,7 +115,10 @@ class Evidence:
     title: str = ""
     headings: list[str] = field(default_factory=list)
     own_url: str | None = None
-    """A URL in the front matter that could be the page's own."""
+    """A URL in the front matter that could be the page's own (or, without one, a URL
+    line at the top of the body)."""
+    url_in_body: bool = False
+    """``own_url`` is a URL line of the body, not a front matter field."""
     chapters: int = 0
     media_links: int = 0
     code_blocks: int = 0
@@ -290,10 +293,14 @@ def _page_signs(evidence: Evidence) -> list[str]:
 
 def _source(evidence: Evidence) -> str | None:
     words = sum(len(raw.split()) for raw in evidence.lines)
-    if evidence.own_url and words < 400 and evidence.chapters < 2 and any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw):
-        return None  # a note about a page (its URL in the properties, [[links]] to other notes)
+    wikilinked = any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw)
+    if evidence.own_url and words < 400 and wikilinked and (evidence.chapters < 2 or _personal(evidence.lines)):
+        return None  # a note about a page (its URL in the properties, [[links]] to other notes, in the first person)
+    if evidence.own_url and evidence.url_in_body and sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:
+        return None  # a note that keeps the page's URL (a task list under a link)
     if evidence.own_url:
-        return f"the page's own URL in its front matter ({_short(evidence.own_url)})"
+        where = "a URL line at its top" if evidence.url_in_body else "its front matter"
+        return f"the page's own URL in {where} ({_short(evidence.own_url)})"
     if evidence.chapters >= 2:
         return f"an episode page: {evidence.chapters} chapters"
     posts = numbered_posts(evidence.lines)
@@ -330,6 +337,8 @@ def _note(evidence: Evidence) -> str | None:
         return "meeting notes (attendees, agenda or action items)"
     if sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:
         return "a task list"
+    if evidence.own_url and _personal(evidence.lines) and any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw):
+        return "a note about a page (its URL, [[links]] to other notes, in the first person)"
     clock = sum(1 for raw in evidence.lines if _CLOCK_LINE.match(raw))
     if clock >= 2:
         return f"a log: {clock} lines start with a clock time"
@@ -339,6 +348,15 @@ def _note(evidence: Evidence) -> str | None:
     if words < 120:
         return f"a short note ({words} words)"
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me)\b")
+
+
+def _personal(lines: Sequence[str]) -> bool:
+    """Whether a text speaks in the first person in two lines or more (a note: "Heard it
+    on the train", "What I'm changing")."""
+    return sum(1 for raw in lines if _FIRST_PERSON.search(raw)) >= 2
 
 
 def _prose_words(lines: Sequence[str]) -> int:

@@ -379,7 +379,8 @@ _WHATSAPP_ANDROID = re.compile(
 _IRC = re.compile(r"^\[?(?P<time>" + _TIME + r")\]?\s+<(?P<user>[^>\s]{1,30})>\s(?P<text>.*)$")
 _BRACKET_USER_TEXT = re.compile(r"^\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$")
 _DISCORD_HEAD = re.compile(
-    r"^\[(?P<date>[^\]]*\d[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^\[\]\n:]{1,60}?)(?:\s+\(pinned\))?\s*$"
+    # a date before the time: "[00:01:34.500] Intro" is a chapter, not a message
+    r"^\[(?P<date>[^\]]*?(?:\d[/.\-]\d|[A-Za-z]{3})[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^\[\]\n:]{1,60}?)(?:\s+\(pinned\))?\s*$"
 )
 _BANNER_RULE = re.compile(r"^={10,}\s*$")
 _BANNER_FIELD = re.compile(r"^(?P<key>Guild|Server|Channel|Topic|After|Before|Group|Chat|Exported)\b:?\s*(?P<value>.*)$")
@@ -532,6 +533,9 @@ _NOT_AUTHORS = {
     "note", "notes", "update", "edit", "summary", "tl;dr", "tldr", "q", "a", "question", "answer", "result", "results",
     "example", "warning", "tip", "important", "source", "link", "url", "date", "author", "title", "status", "todo",
     "step", "error", "output", "input", "reply", "comment", "comments", "description", "http", "https",
+    "fix", "fixes", "tags", "tag", "solution", "problem", "why", "how", "what", "bonus", "caveat", "context",
+    "background", "takeaway", "lesson", "rule", "goal", "idea", "ps", "p.s", "nb", "disclaimer", "spoiler", "verdict",
+    "pros", "cons", "hint", "caution", "danger", "info", "aside", "quote", "category", "categories", "filed under",
 }
 
 
@@ -546,8 +550,11 @@ def name_paragraphs(lines: list[str], first_line: int) -> Thread | None:
         match = _PARAGRAPH_AUTHOR.match(raw)
         if match and match.group("user").lower().lstrip("@") not in _NOT_AUTHORS:
             heads.append((index, match))
-    if len(heads) < 3 or len({m.group("user").lower() for _, m in heads}) < 2:
+    users = [m.group("user").lower() for _, m in heads]
+    if len(heads) < 3 or len(set(users)) < 2:
         return None
+    if len(set(users)) == 2 and max(users.count(u) for u in set(users)) * 5 > len(users) * 3:
+        return None  # "Fix: …" three times and "Tags: …": an article's labels, not two people talking
     ranks = _ranks([_indent(lines[i]) for i, _ in heads])
     comments = []
     covered = 0
