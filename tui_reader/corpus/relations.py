@@ -284,6 +284,9 @@ class LinkResolver:
             self.by_file_name.setdefault(doc.path.name, []).append(doc.id)
             for token in file_ids(doc.path.stem):
                 self.by_file_id.setdefault(token, []).append(doc.id)
+        self.by_stem: dict[str, list[str]] = {}
+        for doc in documents:
+            self.by_stem.setdefault(doc.path.stem.lower(), []).append(doc.id)
         self.by_slug: dict[str, list[str]] = {}
         """File names as slugs (first), then titles as slugs."""
         self.by_title_slug: dict[str, list[str]] = {}
@@ -391,6 +394,8 @@ class LinkResolver:
                 return f"{_short_url(url)} names its file {target.path.name}"
             if target.title and _slug_key(slugify(target.title)) in slugs:
                 return f"{_short_url(url)} spells its title “{target.title[:50]}”"
+            if target.path.stem.lower() == re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower()):
+                return f"{_short_url(url)} ends in its file's name {target.path.stem}"
             shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
             return f"the id {shared} of {_short_url(url)} is in its file name {target.path.name}"
         return f"relative path {unquote(url)}"
@@ -412,6 +417,12 @@ class LinkResolver:
                 found = [d for d in index.get(slug, []) if d != doc.id and self.by_id[d].kind != "summary"]
                 if len(found) == 1:
                     return found[0]
+        last = re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower())
+        if len(last) >= 12 and re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", last):
+            # A two-word slug long enough to be the page's own (".../guides/octolinear-layout/")
+            found = [d for d in self.by_stem.get(last, []) if d != doc.id and self.by_id[d].kind != "summary"]
+            if len(found) == 1:
+                return found[0]
         if not self.by_file_id:
             return None
         for token in url_ids(url):

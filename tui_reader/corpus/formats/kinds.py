@@ -159,7 +159,7 @@ def classify(evidence: Evidence) -> tuple[str, str]:
         return "summary", f"{'; '.join(evidence.summary)}, pointing at its source ({evidence.pointer}); its {explicit[1][len('front matter '):]} is the summed-up page's"
     if explicit is not None:
         return explicit
-    if evidence.summary and evidence.summary_strength >= 2:
+    if evidence.summary and evidence.summary_strength >= 2 and not _page_with_links(evidence):
         return "summary", "; ".join(evidence.summary)
     if evidence.transcript:
         return "source", evidence.transcript
@@ -193,8 +193,16 @@ def classify(evidence: Evidence) -> tuple[str, str]:
     return "note", "no front matter, URL, chapters or structure of another kind"
 
 
+def _page_with_links(evidence: Evidence) -> bool:
+    """A page whose sections each carry a link ("More from Lineworks"), read as a
+    digest's entries: a web clipper's marks ("> ## Excerpt") say it is the page."""
+    if not all(reason.startswith("a digest") for reason in evidence.summary):
+        return False
+    return "a web clipper's marks" in _page_signs(evidence)
+
+
 def _summary(evidence: Evidence) -> str | None:
-    if not evidence.summary:
+    if not evidence.summary or _page_with_links(evidence):
         return None
     said = "; ".join(evidence.summary)
     if evidence.summary_strength >= 2:
