@@ -65,6 +65,10 @@ _WEAK_CONTEXT = re.compile(
     r"\b(?:topics?|segments?|contents|highlights|sections|running order|what we (?:discuss|cover)(?:ed)?|we discuss)\b",
     re.IGNORECASE,
 )
+_CLOCK_CONTEXT = re.compile(
+    r"\b(?:(?i:timeline|schedule|agenda|itinerary|log|programme|program|timetable|rota|(?:local )?time ?zone)|"
+    r"UTC|GMT|BST|CES?T|[PMCE][SD]?T|AEST|IST|JST)\b"
+)
 _CHAT_TITLE = re.compile(r"^(?:<[^>]{1,30}>|@?[\w.\-]{1,24}(?: [\w.\-]{1,24}){0,2}:)\s")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _TIME_MARK = re.compile(r"\d:\d\d|\{\{\s*(?:youtube-|video-)?timestamp", re.IGNORECASE)
@@ -270,7 +274,8 @@ def _table_candidates(lines: list[str], start: int) -> tuple[list[_Candidate], i
 def _context_above(lines: list[str], index: int) -> int:
     """How surely a line just above ``index`` (a heading, a lead, a label) says that
     a list of chapters follows: 2 ("Timestamps", "Chapters", "Outline"), 1
-    ("Topics", "Highlights"), 0."""
+    ("Topics", "Highlights"), 0; -1 when it says clock times follow ("Timeline
+    (PT)", "Schedule", "Agenda")."""
     seen = 0
     for back in range(index - 1, -1, -1):
         text = lines[back].strip()
@@ -282,6 +287,8 @@ def _context_above(lines: list[str], index: int) -> int:
                 return 2
             if _WEAK_CONTEXT.search(text):
                 return 1
+            if _CLOCK_CONTEXT.search(text):
+                return -1
         if seen >= 2:
             return 0
     return 0
@@ -308,6 +315,9 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
     hours = any(c.label.count(":") == 2 for c in run)
     if linked * 2 >= len(run) or context >= 2:
         return True
+    clock_labels = all(c.label.count(":") == 1 and int(c.label.split(":")[0]) <= 23 for c in run)
+    if context < 0 and clock_labels:
+        return False  # "## Timeline (PT)" over "- 00:01 went live": the hours of a day
     if not any(re.search(r"[^\W\d_]", t) for t in titles):
         return False  # bare times (a list of scores or clock readings)
     clock_labels = all(c.label.count(":") == 1 and int(c.label.split(":")[0]) <= 23 for c in run)
@@ -394,7 +404,8 @@ def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], l
     accepted = [sure] if sure else []
     for run in _runs(rest, lines):
         first = run[0]
-        context = max(_context_above(lines, first.line), table_context.get(first.line, 0))
+        above = _context_above(lines, first.line)
+        context = max(above, table_context[first.line]) if first.line in table_context else above
         if _accepted(run, context):
             accepted.append(run)
     for run in accepted:
