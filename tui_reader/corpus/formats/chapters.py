@@ -56,6 +56,9 @@ _TRAILING = re.compile(
     r"^\s{0,8}" + _BULLET + r"(?P<title>[^\s].*?)\s*(?:[-–—|]\s*|\(|\[)(?P<label>" + _LABEL + r")" + _NOT_CLOCK
     + r"[)\]]?\s*$"
 )
+_TRAILING_RANGE = re.compile(
+    r"^\s{0,8}" + _BULLET + r"(?P<title>[^\s].*?)\s*[(\[](?P<label>" + _LABEL + r")\s*[-–—]\s*(?P<end>" + _LABEL + r")[)\]]\s*$"
+)
 _STRONG_CONTEXT = re.compile(
     r"\b(?:time ?stamps?|time ?codes?|chapters?|chapitres|kapitel|capítulos|outline|show ?notes|in this (?:episode|video)|"
     r"episode (?:guide|breakdown|highlights|contents|outline)|snips|(?:key )?moments|jump to|skip to)\b",
@@ -188,6 +191,12 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
             url = _first_url(title)
         heading = len((match.group("heading") or "").strip())
         return _Candidate(index, label, label_seconds(label), plain_title(title), url, form, heading)
+    ranged = _TRAILING_RANGE.match(raw)
+    if ranged and _valid_label(ranged.group("label")) and _valid_label(ranged.group("end")):
+        # "👋 Intro and housekeeping (00:00 - 06:45)" (Fireflies' notes): the part starts at its first time
+        label = ranged.group("label")
+        title = re.sub(r"^[^\w\s\[(]{1,3}\s*", "", ranged.group("title"))
+        return _Candidate(index, label, label_seconds(label), plain_title(title), _first_url(title), "trailing")
     match = _TRAILING.match(raw)
     if match and _valid_label(match.group("label")):
         label = match.group("label")

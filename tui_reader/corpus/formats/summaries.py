@@ -190,6 +190,12 @@ _PLAIN_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 """A summary section's heading written as a plain line (a summary copied as text)."""
+_SPEAKS_OF = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)?(?:the|both|all|two) (?:hosts?|co-hosts?|speakers?|guests?|presenters?|narrator|"
+    r"authors?|video|episode|podcast|interviewee|interviewer|creator|panel(?:ists)?|participants|lecturer|vlogger)\b",
+    re.IGNORECASE,
+)
+"""A line that tells what the episode's people do, from outside ("The hosts discuss …")."""
 _SUMMARISER_NAME = re.compile(
     r"^(?:[\w.]+ ){0,3}(?:ai )?(?:summari[sz]er|summarize\.tech|summary generator|tl;?dr generator)(?: [\w.]+){0,2}$", re.IGNORECASE
 )
@@ -364,6 +370,10 @@ def _plain_signals(signals: SummarySignals, text: str, lines: Sequence[str], hea
         signals.add(f"a summariser's page copied (“{tool[:40]}”)", 2)
     elif not headed and (plain := _PLAIN_HEADING.search("\n".join([raw for raw in lines if raw.strip()][:8]))):
         signals.add(f"summary sections ({plain.group().strip()[:30]}, in plain text)", 1)
+    outside = [raw for raw in lines[:80] if _SPEAKS_OF.match(raw)]
+    if len(outside) >= 3:
+        # "- The hosts discuss …", "- Both hosts pick …": told from outside the episode (a meeting-notes tool, an LLM)
+        signals.add(f"it tells of the episode from outside (“{outside[0].strip(' -*•')[:30]}…”, {len(outside)} lines)", 2)
     if _ANSWER.match(text[:300]):
         signals.add("it opens by saying it is a summary (“Here's a summary”)", 2)
     elif (says := _SAYS_SUMMARY.search("\n".join(raw for raw in lines[:12] if not raw.lstrip().startswith("#")))) is not None:
