@@ -121,7 +121,8 @@ def stem_root(stem: str) -> tuple[str, set[str]]:
 
 _DISCUSSION_HOSTS = re.compile(
     r"^(?:news\.ycombinator\.com/item|reddit\.com/comments/|lobste\.rs/s/|tildes\.net/|discord\.com/channels/|"
-    r"x\.com/[^/]+/status/|bsky\.app/profile/[^/]+/post/|[\w.-]+/(?:t|d|thread|threads|topic|discussion|comments)/)"
+    r"x\.com/[^/]+/status/|bsky\.app/profile/[^/]+/post/|[\w.-]+/(?:t|d|thread|threads|topic|discussion|comments)/"
+    r"|[\w.-]+/post/\d+(?:/|$)|[\w.-]+/m/[^/]+/t/\d+|[\w.-]+/@[\w.-]+/\d{6,}(?:/|$))"  # Lemmy, kbin, Mastodon
 )
 
 
@@ -184,11 +185,25 @@ def url_ids(url: str) -> tuple[str, ...]:
         ids.append(match.group(1).lower())
     path = key.split("?", 1)[0]
     ids.extend(m.lower() for m in re.findall(r"/([A-Z][A-Z0-9]{1,9}-\d{1,6})(?=[/?#]|$)", url))  # an issue key: Jira's /browse/OPS-4127
+    try:
+        segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    except ValueError:
+        segment = ""
+    if _opaque_id(segment):
+        ids.append(segment.lower())  # fountain.fm/episode/Rk2P9sVQxw3LmT0aYb1J names "fountain-Rk2P9sVQxw3LmT0aYb1J.txt"
     match = re.search(r"/(issues?|pulls?|pr|discussions?|topics?|posts?|t|p|episodes?|ep|items?)/(\d{2,})(?:/|$)", path)
     if match:  # ".../issues/2291" names "keepsake-issue-2291.txt"
         word = match.group(1).rstrip("s")
         ids.extend([f"{word}-{match.group(2)}", f"{word}s-{match.group(2)}", f"{word}{match.group(2)}"])
     return tuple(dict.fromkeys(ids))
+
+
+def _opaque_id(token: str) -> bool:
+    """A generated id (``Rk2P9sVQxw3LmT0aYb1J``): letters of both cases and digits, no words."""
+    return (
+        bool(re.fullmatch(r"[A-Za-z0-9]{10,40}", token)) and sum(c.isdigit() for c in token) >= 2
+        and any(c.isupper() for c in token) and any(c.islower() for c in token)
+    )
 
 
 def file_ids(stem: str) -> set[str]:
@@ -197,6 +212,7 @@ def file_ids(stem: str) -> set[str]:
     found = {m.lower() for m in re.findall(r"\[([A-Za-z0-9_-]{11})\]", stem)}
     found.update(re.findall(r"(?<!\d)(\d{7,})(?!\d)", stem))
     found.update(re.findall(r"(?<![\d.])(\d{4}\.\d{4,5})(?![\d])", stem))  # "arXiv 2502.11873 abs"
+    found.update(token.lower() for token in re.split(r"[\s_.\-\[\]()]+", stem) if _opaque_id(token))
     words = re.sub(r"[\s_.]+", "-", stem.lower())
     found.update(m.group(0) for m in re.finditer(r"(?<![a-z])[a-z]{1,10}-?\d{2,}(?!\d)", words))
     return found
@@ -425,7 +441,10 @@ class LinkResolver:
                 return found[0]
         if not self.by_file_id:
             return None
+        own = file_ids(doc.path.stem)
         for token in url_ids(url):
+            if token in own:
+                continue  # "hn_39874410.md" linking item?id=39874410: its own page, not "hn_39874410.summary.md"
             found = [d for d in self.by_file_id.get(token, []) if d != doc.id]
             if doc.kind == "summary":  # two summaries of one page do not sum each other up
                 found = [d for d in found if self.by_id[d].kind != "summary"]
@@ -603,6 +622,11 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
 
     for doc in documents:
+        if doc.kind in ("note", "article") and doc.url:
+            # A note that keeps a page's URL as its own (Capacities, Bear): the page saved here is what it is about.
+            other = resolver._by_file(doc, doc.url)
+            if other is not None and other != doc.id:
+                graph.add(Relation(doc.id, other, "links-to", reason=f"its URL: {resolver.reason(doc.url, other)}"))
         for key, value in doc.meta.items():
             # A front matter field that holds another document's URL (programme:,
             # related:, next:) ties the two, as a link would.
