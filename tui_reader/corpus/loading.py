@@ -404,6 +404,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or (len(opening[0].split()) == 1 and 4 <= len(opening[1].split()) <= 20 and not opening[1].endswith("."))  # a kicker ("Energy")
     ):
         opening.pop(0)
+    named = _named_by_file(opening, path)
+    if named and not top:
+        return _unescape(named)  # the browser named the file by the page's title
     first = opening[0] if opening else ""
     titled = (
         _reads_as_title(first.strip("*_"))
@@ -418,6 +421,22 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     if readable:
         return readable
     return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)
+
+
+def _named_by_file(opening: list[str], path: Path) -> str | None:
+    """A line near the top whose words the file name holds, three or more and half of
+    the name's at least (``Ep 22: Rainwater Harvesting on a Budget`` in ``Ep 22
+    Rainwater Harvesting on a Budget by Garden Shed Radio.txt``): the page's title,
+    under a site's name."""
+    stem_words = re.findall(r"\w+", path.stem.lower())
+    if len(stem_words) < 3:
+        return None
+    known = set(stem_words)
+    for line in opening[:12]:
+        words = re.findall(r"\w+", line.lower())
+        if len(line) <= 160 and len(words) >= 3 and all(w in known for w in words) and len(words) * 2 >= len(stem_words):
+            return line.strip("#*_ ")
+    return None
 
 
 def _reads_as_title(line: str) -> bool:

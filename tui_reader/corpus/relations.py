@@ -408,7 +408,7 @@ class LinkResolver:
             slugs = _url_slugs(url)
             if _slug_key(target.path.stem) in slugs:
                 return f"{_short_url(url)} names its file {target.path.name}"
-            if target.title and _slug_key(slugify(target.title)) in slugs:
+            if target.title and any(slug.startswith(_slug_key(slugify(target.title)) or "\0") for slug in slugs):
                 return f"{_short_url(url)} spells its title “{target.title[:50]}”"
             if target.path.stem.lower() == re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower()):
                 return f"{_short_url(url)} ends in its file's name {target.path.stem}"
@@ -427,8 +427,10 @@ class LinkResolver:
             if len(found) == 1:
                 return found[0]
         slugs = _url_slugs(url)
+        # "…/Ep-22-Rainwater-Harvesting-on-a-Budget-e2h4k9p": the title's slug with the host's id after it
+        trimmed = tuple(m.group(1) for slug in slugs if (m := re.fullmatch(r"(.+(?:-[a-z0-9]+){3,})-(?=[a-z0-9]*\d)[a-z0-9]{5,10}", slug)))
         for index in (self.by_slug, self.by_title_slug):
-            for slug in slugs:
+            for slug in slugs + trimmed:
                 # A summary named after the page's slug is another reading of the page, not it.
                 found = [d for d in index.get(slug, []) if d != doc.id and self.by_id[d].kind != "summary"]
                 if len(found) == 1:

@@ -92,7 +92,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_DATE = re.compile(
-    r"^\s*(?:[-*·•|]\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},? )?"
+    r"^\s*(?:[-*·•|]\s*)?(?:[^\W\d_][^·•|\n]{0,40}?\s[·•|]\s+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},? )?"
     r"(?P<value>(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|(?:\d{4}-\d{2}-\d{2}))"
     r"(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?"
     r"\s*(?:[·•|-].*)?$"
