@@ -60,6 +60,14 @@ _IMPERATIVE = re.compile(
     r"stir|pour|preheat|note|write down|repeat|return|move|switch|unlock|lock|tap|swipe|drag|follow|try|send|reboot|flash)\b",
     re.IGNORECASE,
 )
+_DOCS_SITE = (
+    ("its “On this page” contents", re.compile(r"^\s*(?:on this page|table of contents|in this article)\s*$", re.IGNORECASE)),
+    ("admonitions", re.compile(r"^\s*(?::::\s*|!!!\s*|\?\?\?\+?\s*|>\s*\[!)(?:tip|note|info|warning|caution|danger|important|example)\b", re.IGNORECASE)),
+    ("“Edit this page” link", re.compile(r"^\s*\[?edit (?:this page|on github)\b", re.IGNORECASE)),
+    ("version picker", re.compile(r"^\s*version:?\s*v?\d+(?:\.\d+|\.x)+\s*$", re.IGNORECASE)),
+)
+"""What a documentation site's page copied whole keeps: its contents box, its
+admonitions (``:::tip``, ``!!! note``), its edit link, its version picker."""
 _GUIDE_PATH = re.compile(r"/(?:guides?|tutorials?|how-?to|docs|handbook|learn|recipes?)/", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*(?:\$ |# |>>> |pip |pipx |npm |npx |yarn |pnpm |brew |apt(?:-get)? |sudo |git |cd |mkdir |curl |wget |docker |kubectl |make |cargo |go |python3? |uv |poetry |export |cp |mv |ls |chmod )")
 _BYLINE = re.compile(
@@ -238,6 +246,11 @@ def _guide_score(evidence: Evidence) -> tuple[int, list[str]]:
     if orders >= 4:
         score += 1
         reasons.append(f"{orders} instructions (“Run …”, “Check …”)")
+    docs = [name for name, pattern in _DOCS_SITE if any(pattern.match(raw) for raw in evidence.lines)]
+    if docs:
+        # A page of a documentation site (Docusaurus, MkDocs, Read the Docs) saved whole
+        score += min(3, len(docs) + (1 if "its “On this page” contents" in docs else 0))
+        reasons.append("a docs site's " + ", ".join(docs))
     toc = any(re.match(r"^(?:table of contents|contents|toc)$", h.strip(), re.IGNORECASE) for h in evidence.headings)
     if toc and len(evidence.headings) >= 12:
         score += 1
