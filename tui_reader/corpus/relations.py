@@ -100,6 +100,9 @@ def _titles_named(title: str) -> list[str]:
         match = pattern.match(title.strip())
         if match:
             named.append(match.group("title").strip())
+    head, colon, tail = title.partition(": ")
+    if colon and len(tail.split()) >= 3 and len(head.split()) <= 6:
+        named.append(tail.strip())  # "The Margin Notes 31: Footnotes Are a Love Language": the episode's own title
     return named
 
 
