@@ -661,3 +661,44 @@ def test_a_page_copied_with_its_site_menu_keeps_its_headline_and_date() -> None:
     doc = parse_document("\n".join(body) + "\n", Path("/virtual/page.txt"), "page.txt", "page")
     assert doc.title == "Shared loops: the street that dug up its pavement to quit gas boilers for good"
     assert doc.date == "2025-03-04"
+
+
+def _kind(text: str, name: str = "doc.md") -> tuple[str, str]:
+    doc = parse_document(text, Path("/virtual") / name, name, "doc")
+    return doc.kind, doc.kind_reason
+
+
+def test_kinds_of_round_nine() -> None:
+    # a summariser's page copied as text, the summed-up URL at its top
+    kagi = "Kagi\nUniversal Summarizer\n\nhttps://video.example.org/w/abc\n\nKey moments\n\n- The presenter opens the deck.\n- The presenter cleans the heads.\n"
+    assert _kind(kagi, "kagi.md")[0] == "summary"
+    # "type: video" is the type of what is summed up when summary sections point at it
+    recall = "---\ntitle: Hub overhaul\nsource: https://odysee.com/@w:3/hub:a\ntype: video\n---\n\n# Hub overhaul\n\n## Summary\n\nThe video shows a hub service.\n\n## Key Takeaways\n\n- Grease.\n"
+    assert _kind(recall)[0] == "summary"
+    # told from outside the episode
+    fireflies = "Ep 31\n\nOverview\n- The hosts discuss footnotes.\n- The hosts debate endnotes.\n- Both hosts pick a favourite.\n"
+    assert _kind(fireflies, "ff.md")[0] == "summary"
+    # a task list under a page's URL is a note about the page
+    bear = "# Clay Talk 118\n\nhttps://claytalk.example.com/ep-118\n\n- [ ] ask about brick prices\n- [ ] draw the arch\n- [x] email the co-op\n"
+    assert _kind(bear, "clay.md")[0] == "note"
+    # a documentation site's page, saved whole
+    docs = "Docs\nVersion: 2.x\n\nOn this page\n- The formula\n\n# Sizing your tank\n\nWork out the roof.\n\n:::tip\nCheck the gutters.\n:::\n\n## Common mistakes\n\n- Measuring the slope.\n"
+    assert _kind(docs, "sizing-your-tank.md")[0] == "guide"
+
+
+def test_relations_of_round_nine(tmp_path: Path) -> None:
+    (tmp_path / "fountain-Rk2P9sVQxw3LmT0aYb1J.txt").write_text(
+        "Fountain\nHome\nDiscover\n\nHomelab Hour 57: Backups That Actually Restore\n\nMay 8, 2024 • 1 hr 12 min\n\nWe test restores.\n"
+    )
+    (tmp_path / "my note.md").write_text(
+        "---\ntitle: Heard it\nurl: https://fountain.fm/episode/Rk2P9sVQxw3LmT0aYb1J?ref=share\n---\n\nI heard it on the train, my notes.\n\nRelated: [[Runbook]]\n"
+    )
+    (tmp_path / "hn_39874410.md").write_text(
+        "# HN thread\n\nhttps://news.ycombinator.com/item?id=39874410\n\n- **alice** 2024-03-29 10:00 UTC\n  text one here\n"
+    )
+    (tmp_path / "hn_39874410.summary.md").write_text("# Summary of the thread\n\n## TL;DR\n\nPeople liked it.\n")
+    corpus = load_corpus([tmp_path], cache=False)
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("my note.md", "links-to", "fountain-Rk2P9sVQxw3LmT0aYb1J.txt") in ties
+    assert ("hn_39874410.md", "links-to", "hn_39874410.summary.md") not in ties

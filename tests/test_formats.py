@@ -670,3 +670,109 @@ def test_youtube_replies_stay_one_level_under_their_comment() -> None:
     thread = threads.recognise(lines + ["Show more replies"], 1)
     assert thread is not None
     assert [c.depth for c in thread.comments] == [0, 1, 1, 0]
+
+
+def test_names_shown_with_their_handle_head_cards_and_nest_by_mention() -> None:
+    # PeerTube: "Name handle@host", the age, the text, Reply / Options
+    lines = ["12 Comments", "SORT BY", "", "Add comment...", "Markdown compatible that supports: Lists, Emphasis", ""]
+    for name, text in [
+        ("Hanne Vold hannev@fedi.example.net", "The egg carton tip is the only reason my decks go back together."),
+        ("Marco Brandt marco@tilvids.example", "@hannev@fedi.example.net egg carton gang, I use a magnetic tray."),
+        ("Ines Carvalho ines@peertube.example.pt", "Where did you get the pinch roller re-rubbered this time?"),
+        ("Lotte Meier lotte@video.example.org", "Any chance of a follow-up on the meters at some point?"),
+    ]:
+        lines += [name, "1 month ago", text, "Reply", "Options", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and len(thread.comments) == 4
+    assert [c.depth for c in thread.comments] == [0, 1, 0, 0]
+    assert thread.description is None  # the comment form's help text describes nothing
+    assert threads.name_without_handle("Ada Lin (@adalin)") == "Ada Lin"
+    assert threads.name_without_handle("mail me at a@b.com") == "mail me at a@b.com"  # not a handle made of the name
+
+
+def test_cards_with_the_date_after_their_buttons() -> None:
+    # Product Hunt: name, badge, headline, the text, then Upvote / Reply / Share / Report and the age
+    lines = ["Discussion", "61 Reviews", ""]
+    for name, badge, text in [
+        ("Nadia Okafor", "Maker", "Hey Product Hunt! We built this after three years of a shared spreadsheet."),
+        ("Marco Feld", "Hunter", "Hunted this because the by-income split is the killer feature."),
+        ("Ama Boateng", "Indie developer", "How does the receipt scan handle abbreviations on the lines?"),
+    ]:
+        lines += [name, badge, "", text, "", "Upvote (12)", "Reply", "Share", "Report", "1d ago", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.text[:12]) for c in thread.comments] == [
+        ("Nadia Okafor", "Hey Product "), ("Marco Feld", "Hunted this "), ("Ama Boateng", "How does the"),
+    ]
+
+
+def test_buttons_on_one_line_and_labelled_dates() -> None:
+    # Fountain: "⚡ 21,000 sats · 2d", "♥ 12   Reply"; replies indented
+    lines = ["Comments (14)", ""]
+    for indent, name, date, text in [
+        ("", "satoshi_gardener", "⚡ 21,000 sats · 2d", "Tested my restore after listening and found it failing."),
+        ("    ", "homelabhour (Host)", "2d", "That's exactly why we made it, glad you caught it."),
+        ("", "rackmount_rita", "⚡ 5,000 sats · 2d", "Team restic forever, the repository check is great."),
+    ]:
+        lines += [indent + name, indent + date, indent + text, indent + "♥ 4   Reply", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("satoshi_gardener", 0), ("homelabhour (Host)", 1), ("rackmount_rita", 0)]
+    assert all("Reply" not in c.text for c in thread.comments)
+
+
+def test_avatar_initials_and_replied_to_lines() -> None:
+    # Ghost: "DM" / "Dafydd Morgan" / "·Mountain leader·2 days ago", "Replied to: …"
+    lines = ["Member discussion", "15 comments", ""]
+    for initials, name, date, text in [
+        ("DM", "Dafydd Morgan", "·Mountain leader·2 days ago", "The corridor point is the one I use when teaching groups."),
+        ("WH", "Wren Halloway", "·Author·2 days ago", "That's a brilliant exercise, mind if I borrow it?"),
+        ("SP", "Saoirse Phelan", "·2 days ago", "Replied to: The corridor point is the one I use when…\nWe do a version of this at our club."),
+    ]:
+        lines += [initials, name, date, *text.split("\n"), "4", "Reply", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["Dafydd Morgan", "Wren Halloway", "Saoirse Phelan"]
+    assert [c.depth for c in thread.comments] == [0, 0, 1]
+    assert not any(c.text.endswith(("WH", "SP")) for c in thread.comments)
+
+
+def test_slack_desktop_copy_with_its_thread_pane() -> None:
+    lines = [
+        "#pod-club", "Thursday, March 14th", "",
+        "Marta Quinn  10:02 AM", "Finally listened to the on-call episode on my run this morning",
+        "10:03", "the bit about the pager being a product is exactly our problem", ":100:", "3", "2 replies",
+        "Jonas Weber  10:21 AM", "adding to my queue, is it the one against follow-the-sun?",
+        "Dev Patel  11:48 AM", "we went to one week on and three off last year and it was better",
+        "", "Thread", "#pod-club", "",
+        "Marta Quinn  10:03 AM", "the bit about the pager being a product is exactly our problem", ":100:", "3", "2 replies",
+        "Dev Patel  10:30 AM", "same here, we have forty alerts that page and six are actionable",
+        "Jonas Weber  10:41 AM", "what is her definition of actionable in the episode?",
+    ]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [
+        ("Marta Quinn", 0), ("Marta Quinn", 0), ("Jonas Weber", 0), ("Dev Patel", 0), ("Dev Patel", 1), ("Jonas Weber", 1),
+    ]
+    assert not any("Thread" in c.text or ":100:" in c.text for c in thread.comments)
+
+
+def test_article_labels_are_no_authors() -> None:
+    lines = ["The 3-2-1 rule is not enough", "", "Some opening prose about backups and families.", ""]
+    for n in range(3):
+        lines += [f"{n + 1}. A problem", "", "What went wrong, in a paragraph of its own words here.", "", f"Fix: what I do now, number {n}.", ""]
+    lines += ["Tags: backups, family", ""]
+    assert threads.name_paragraphs(lines, 1) is None
+
+
+def test_clock_times_under_a_timeline_are_no_chapters() -> None:
+    text = "## Timeline (PT)\n- 00:01 went live\n- 06:30 hit #5\n- 11:45 hit #3\n- 23:59 finished #3\n"
+    assert chapters.find_chapters(text.split("\n"), 1)[0] == []
+    # the same list under "Chapters" is one
+    assert len(chapters.find_chapters(text.replace("Timeline (PT)", "Chapters").split("\n"), 1)[0]) == 4
+
+
+def test_chapter_ranges_after_their_title_start_at_their_first_time() -> None:
+    lines = ["Notes", "👋 Intro and housekeeping (00:00 - 06:45)", "- a point", "", "📚 Why footnotes exist (06:48 - 14:20)", "- another"]
+    stamps, _ = chapters.find_chapters(lines, 1)
+    assert [s.seconds for s in stamps] == [0, 408]
