@@ -415,9 +415,11 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     ) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
     if top or (heading and not titled):
         return _unescape(top or heading)
+    readable = _file_title(path)
+    if titled and len(first.split()) == 1 and readable and len(readable.split()) >= 2:
+        return readable  # "Kagi" over a summariser's output: the site's name; "Kagi key moments" says more
     if titled:
         return _unescape(first)  # a page copied as text (or a Joplin note) starts with its title
-    readable = _file_title(path)
     if readable:
         return readable
     return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)

@@ -47,6 +47,13 @@ _SKIP_LINK = re.compile(r"(?:skip to|jump to) .{0,60}|skip navigation", re.IGNOR
 _MENU_LINE = re.compile(r"\b(?:back to|go to|return to) (?:the )?home ?page\b|\bmenu\b", re.IGNORECASE)
 """A longer line of a site's menu: its logo as a link ("The Guardian - Back to
 homepage"), its buttons ("Show moreHide expanded menu")."""
+_NAV_WORDS = re.compile(
+    r"^(?:search|menu|home|sign in|log ?in|sign up|subscribe|create (?:an )?account|register|more|news|about|contact|"
+    r"discover|explore|browse(?: \w+)?|library|subscriptions|docs|blog|community|pricing|help|faq|get the app|"
+    r"search\b.{0,50}(?:…|\.\.\.))$",
+    re.IGNORECASE,
+)
+"""The words a site's menu is made of ("Home", "Sign in", "Search videos, playlists, channels…")."""
 NAV_RUN = 4
 """Short lines (three words or fewer) at a page's top that make its navigation."""
 
@@ -64,7 +71,10 @@ def past_navigation(opening: Sequence[str]) -> list[str]:
     kept = [line.strip() for line in opening if line.strip()]
     while kept and _SKIP_LINK.fullmatch(kept[0]):
         kept.pop(0)
-    nav = next((n for n, line in enumerate(kept) if len(line.split()) > 3 and not menu_line(line)), len(kept))
-    if nav >= NAV_RUN:
+    nav = next(
+        (n for n, line in enumerate(kept) if len(line.split()) > 3 and not menu_line(line) and not _NAV_WORDS.match(line)), len(kept)
+    )
+    # A menu holds its words ("Home", "Sign in"): short lines alone may be a title and its labels.
+    if nav >= NAV_RUN and (nav >= 8 or sum(1 for line in kept[:nav] if _NAV_WORDS.match(line) or menu_line(line)) >= 2):
         return kept[nav:] or kept
     return kept

@@ -1950,6 +1950,13 @@ def _heading(lines: list[str]) -> str | None:
     return None
 
 
+_DAY_LINE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:today|yesterday|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:\s+\d{4})?)$",
+    re.IGNORECASE,
+)
+
+
 def _preamble_text(lines: list[str]) -> str | None:
     """The prose of a preamble: headings, URL lines, rules and counters left out."""
     kept = []
@@ -1961,6 +1968,8 @@ def _preamble_text(lines: list[str]) -> str | None:
             continue
         if text.startswith("|"):
             continue  # an export's table of chat details
+        if re.fullmatch(r"#[\w-]{1,80}", text) or (len(text) <= 40 and _DAY_LINE.match(text)):
+            continue  # a chat's channel name ("#pod-club") and day header ("Thursday, March 14th")
         text = text.lstrip("> ").strip()
         # Prose runs on; a list keeps one item a line.
         kept.append(("\n" if kept and re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s", text) else " " if kept else "") + text)
