@@ -776,3 +776,13 @@ def test_chapter_ranges_after_their_title_start_at_their_first_time() -> None:
     lines = ["Notes", "👋 Intro and housekeeping (00:00 - 06:45)", "- a point", "", "📚 Why footnotes exist (06:48 - 14:20)", "- another"]
     stamps, _ = chapters.find_chapters(lines, 1)
     assert [s.seconds for s in stamps] == [0, 408]
+
+
+def test_a_menu_is_told_from_a_title_by_its_words() -> None:
+    from tui_reader.corpus.formats import past_navigation
+
+    peertube = ["TinkerHaus Video", "Search videos, playlists, channels…", "Login", "Create an account", "Home", "Discover",
+                "About", "Restoring a 1978 reel-to-reel deck: belts and the capstan motor", "2 months ago"]
+    assert past_navigation(peertube)[0].startswith("Restoring")
+    kagi = ["Kagi", "Universal Summarizer", "https://video.example.org/w/abc", "Summary   Key moments", "Engine: Cecil  Language: English"]
+    assert past_navigation(kagi)[0] == "Kagi"  # short lines, but no menu's words
