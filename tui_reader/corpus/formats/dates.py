@@ -31,6 +31,43 @@ _JIRA = re.compile(r"^(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\b")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
+FOREIGN_MONTHS = {
+    "jan": ("enero", "ene", "janeiro", "janvier", "janv", "januar", "jänner", "gennaio", "gen", "januari"),
+    "feb": ("febrero", "fevereiro", "fev", "février", "févr", "fevrier", "februar", "febbraio", "februari"),
+    "mar": ("marzo", "março", "marco", "mars", "märz", "mär", "maart", "mrt"),
+    "apr": ("abril", "abr", "avril", "avr", "aprile", "april"),
+    "may": ("mayo", "maio", "mai", "maggio", "mag", "mei"),
+    "jun": ("junio", "junho", "juin", "juni", "giugno", "giu"),
+    "jul": ("julio", "julho", "juillet", "juil", "juli", "luglio", "lug"),
+    "aug": ("agosto", "ago", "août", "aout", "augustus"),
+    "sep": ("septiembre", "setiembre", "setembro", "set", "septembre", "sept", "settembre"),
+    "oct": ("octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott"),
+    "nov": ("noviembre", "novembro", "novembre"),
+    "dec": ("diciembre", "dic", "dezembro", "dez", "décembre", "déc", "decembre", "dezember", "dicembre"),
+}
+_FOREIGN_MONTH = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted({w for ws in FOREIGN_MONTHS.values() for w in ws}, key=len, reverse=True)) + r")\.?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_MONTH_OF = {w: en for en, ws in FOREIGN_MONTHS.items() for w in ws}
+_CONNECTORS = re.compile(r"(?<![^\W\d_])(?:de|del|às|as|a las|a la|à|um|alle|om|le|el|den|der|uhr|uur|h)(?![^\W\d_])", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,5}\.?,?\s+(?:de\s+)?\d{4}\b")
+_CJK_DATE = re.compile(r"(\d{4})\s*[年/]\s*(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?")
+"""``2024年3月5日`` (Japanese, Chinese), ``2024/3/5``."""
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+"""``05.03.2024``: written day first wherever dots separate a date (Germany, the Netherlands, ...)."""
+
+
+def _translated(text: str) -> str:
+    """A date written in Spanish, Portuguese, French, German, Italian or Dutch with
+    its month in English and its joining words left out (``5 de março de 2024 às
+    22:03`` -> ``5 mar 2024 22:03``)."""
+    text = re.sub(r"(\d{1,2})h(\d{2})\b", r"\1:\2", text)  # "22h03"
+    text = _FOREIGN_MONTH.sub(lambda m: _MONTH_OF[m.group(1).lower()], text)
+    text = _CONNECTORS.sub(" ", text)
+    return re.sub(r"(\d)\.(?=\s)", r"\1", text).strip()
+
+
 def parse_date(value: object) -> str | None:
     """``value`` as YYYY-MM-DD, or None when it is not a date with a year and a month.
 
@@ -56,6 +93,12 @@ def parse_date(value: object) -> str | None:
     match = _COMPACT.match(text)
     if match:
         return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _CJK_DATE.match(text)
+    if match:
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _DOTTED.match(text)
+    if match:
+        return _checked(int(match[3]), int(match[2]), int(match[1]))
     match = _SLASHED.match(text)
     if match:
         first, second, year = int(match[1]), int(match[2]), int(match[3])
@@ -66,8 +109,18 @@ def parse_date(value: object) -> str | None:
     if match and match[2].lower() in _MONTHS:
         year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
         return _checked(year, _MONTHS.index(match[2].lower()) + 1, int(match[1]))
-    if not re.search(r"\d{4}", text) or not re.search(r"[A-Za-z]", text) and "-" not in text:
+    if not re.search(r"\d{4}", text) or not re.search(r"[^\W\d_]", text) and "-" not in text:
         return None  # no year, or only numbers that are not an ISO or slashed date
+    found = _free(text)
+    month = _FOREIGN_MONTH.search(text) if found is None else None
+    if month and (len(month.group(1)) >= 5 or _DAY_MONTH_YEAR.search(text)):
+        # a short month ("out", "set", "mag") only between a day and a year: "out of 2024" is no date
+        found = _free(_translated(text))
+    return found
+
+
+def _free(text: str) -> str | None:
+    """A free-form date read by dateutil, when the text holds its year and month."""
     text = re.sub(r"(?<=\d{4}),?\s+(?:at\s+|@\s*)?(\d{1,2})\.(\d{2})\b", r" \1:\2", text)  # "4 Mar 2025 9.03" (British clocks)
     try:
         one = _dateutil.parse(text, default=_FIRST)

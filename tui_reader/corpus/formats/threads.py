@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from .. import comments as line_dumps
 from ..model import Comment
 from ..text import visible
-from .dates import parse_date
+from .dates import FOREIGN_MONTHS, parse_date
 from . import NAV_RUN, menu_line, numbered_posts
 
 MIN_COMMENTS = 2
@@ -841,7 +841,15 @@ _ACTION_WORDS = (
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
-    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\))"
+    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\)|"
+    # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
+    r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
+    r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
+    r"répondre|réponses?|\d+ réponses?|j'aime|j’aime|partager|signaler|trier par|afficher plus|"
+    r"antworten|\d+ antworten|gefällt mir|teilen|melden|sortieren nach|mehr anzeigen|"
+    r"rispondi|\d+ risposte|risposte|mi piace|condividi|segnala|ordina per|altro|"
+    r"beantwoorden|reageren|\d+ reacties|reacties|vind ik leuk|delen|sorteren op|"
+    r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え)"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
 _ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
@@ -862,18 +870,30 @@ class _Actions:
 
 
 _CARD_ACTION = _Actions()
+_FOREIGN_MONTH_WORDS = "|".join(sorted({w for words in FOREIGN_MONTHS.values() for w in words}, key=len, reverse=True))
+_FOREIGN_AGE = (
+    # "hace 2 semanas", "há 3 dias", "il y a 2 jours", "vor 3 Tagen", "3 giorni fa", "2 dagen geleden", "3日前", "ayer"
+    r"hace\s+(?:\d+|un|una)\s+\w+|há\s+(?:\d+|um|uma)\s+\w+|il y a\s+(?:\d+|un|une)\s+\w+|vor\s+(?:\d+|einem|einer)\s+\w+|"
+    r"(?:\d+|un|una)\s+(?:second|minut|or|giorn|settiman|mes|ann)\w*\s+fa|(?:\d+|een)\s+\w+\s+geleden|"
+    r"\d+\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前|ayer|hier|gestern|ieri|gisteren|ontem|昨日|"
+    r"\d{1,2}\.?\s+(?:de\s+)?(?:" + _FOREIGN_MONTH_WORDS + r")\.?(?:\s+(?:de\s+)?\d{4})?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}/\d{1,2}/\d{1,2}|"
+)
 _CARD_DATE = re.compile(
     # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
     r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
-    r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|"
+    r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGE +
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
-    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?[*_]{0,2}(?:\s*[(·•]?\s*edited\)?)?(?:\s*[·•|]\s*.{0,30})?$",
+    r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*|às\s+|a las\s+|à\s+|um\s+|alle\s+|om\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|\s+uhr)?)?"
+    r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み)\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
 _VERB_HEAD = re.compile(r"^(?P<user>@?[\w.\-]{2,40}) (?:commented|replied|wrote|answered|posted)(?: on)? (?P<date>.{2,40})$")
 """A comment's head on one line: ``jdelacroix commented 3 days ago`` (Forgejo, Gitea, GitHub)."""
 _COMMENT_FORM = re.compile(
     r"^(?:post a comment|leave a (?:comment|reply)|add (?:a )?(?:public )?comment|write (?:a )?(?:public )?(?:comment|response)|join the discussion|"
+    r"añade un comentario|escribe un comentario|adicione um comentário|adicionar comentário|postar um comentário|ajouter un commentaire|"
+    r"écrire un commentaire|kommentar schreiben|kommentieren|aggiungi un commento|scrivi un commento|voeg een reactie toe|schrijf een reactie|"
+    r"コメントを追加|コメントする|"
     r"(?:sign up|log in|sign in)(?: or (?:log|sign) in)? to (?:comment|reply|join this conversation))\b.{0,3}$",
     re.IGNORECASE,
 )
@@ -917,7 +937,8 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
 
 
 _REPLY_COUNT = re.compile(
-    r"^(?:[-–—▾▴▲▼⌄]\s*)?(?:view|show|hide)?\s*(?P<n>\d{1,4}) repl(?:y|ies)(?: by (?P<by>.{1,80}))?$"
+    r"^(?:[-–—▾▴▲▼⌄]\s*)?(?:view|show|hide|ver|mostrar|afficher|voir|anzeigen|mostra|bekijk)?\s*(?P<n>\d{1,4}) "
+    r"(?:repl(?:y|ies)|respuestas?|respostas?|réponses?|antworten|risposte|reacties|antwoorden|件の返信)(?: by (?P<by>.{1,80}))?$"
     r"|^.{0,40}\breply\s*[·•|]\s*(?P<bar>\d{1,4}) repl(?:y|ies)$",  # LinkedIn's "Like · 27 | Reply · 3 replies"
     re.IGNORECASE,
 )
@@ -2003,6 +2024,12 @@ _DATE_MARKS = (
     re.compile(r"just now"),
     re.compile(r"\n[ \t]*\d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "3h" alone on its line (Mastodon, Bluesky, X)
     re.compile(r"· \d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "⚡ 21,000 sats · 2d" (Fountain)
+    re.compile(r"hace \d|há \d|il y a \d|vor \d|\d (?:giorni|ore|settimane|mesi) fa|\d dagen geleden"),  # relative dates in other languages
+    re.compile(r"(?:日|時間|分)前|\d年\d{1,2}月"),
+    re.compile(r"\d (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|"
+               r"março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+               r"octobre|novembre|décembre)\b", re.IGNORECASE),
+    re.compile(r"\d\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"),
     re.compile(r"/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d\d"),  # Jira's "11/Mar/24"
     re.compile(r" (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) @ \d"),  # Steam's "4 Mar @ 6:31pm"
 )
