@@ -841,7 +841,8 @@ _ACTION_WORDS = (
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
-    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\)|"
+    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
+    r"continue this thread(?: →)?|\d+% upvoted|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
     r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
@@ -880,7 +881,7 @@ _FOREIGN_AGE = (
 )
 _CARD_DATE = re.compile(
     # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
-    r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|"
+    r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?|mo\.|yr|yrs)\.?(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGE +
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*|às\s+|a las\s+|à\s+|um\s+|alle\s+|om\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|\s+uhr)?)?"
@@ -962,6 +963,9 @@ def _shown_replies(comments: list[Comment], number: int, stated: tuple[int, str 
     author = (comments[number].author or "").lstrip("@").lower()
     opening = following.text.lower().lstrip("@")
     return count if author and opening.startswith(author) and not opening[len(author) : len(author) + 1].isalnum() else 0
+
+
+_LEVEL = re.compile(r"^level (\d{1,2})$", re.IGNORECASE)
 
 
 def _initials(text: str, name: str) -> bool:
@@ -1122,6 +1126,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         handle = _HANDLE_DATE.match(date_text)
         when = parse_date(handle.group("date") if handle and handle.group("date") else date_text)
         depth = ranks[_indent(lines[name_index])]
+        level = next((m for k in range(name_index - 1, max(-1, name_index - 3), -1) if lines[k].strip() and (m := _LEVEL.match(lines[k].strip())) or False), None)
+        if level is not None and not any(_indent(lines[n]) for n, _, _ in starts):
+            depth = int(level.group(1)) - 1  # Reddit's redesign copied: "level 2" over the name
         if number in quoting and quoting[number] in depth_of:
             depth = depth_of[quoting[number]] + 1
         depth_of[number] = depth
@@ -1164,6 +1171,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
     slack = next((raw.strip() for raw in lines if raw.strip()), "") == "Thread"  # a chat thread: its first message is one
     if opening is not None and post is None and not slack and (
         (said is not None and len(thread.comments) == said + 1) or (opening.author or "").lower() == "system" or opened
+        or (opening.author or "").lower() in ("posted by", "submitted by", "asked by", "started by")  # Reddit's "Posted by / u/name"
     ):
         # The page says "8 replies" over nine cards (a forum topic), or the first card is
         # the forum's own: the first is the post.
@@ -2099,6 +2107,9 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             continue
         if best is None or found.coverage > best.coverage + 0.05 or (
             found.coverage >= best.coverage - 0.05 and found.strong and not best.strong and len(found.comments) > len(best.comments)
+        ) or (
+            # as much explained by many comments as by two or three long ones: the many are the thread
+            found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
     if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
