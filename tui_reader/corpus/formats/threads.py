@@ -733,18 +733,24 @@ def author_blocks(lines: list[str], first_line: int) -> Thread | None:
         user = clean(match.group("user"))
         thread.comments.append(Comment(first_line + index, text, user, ranks[levels[number]], first_line + end, when))
     start = heads[0][0]
+    above = next((raw.strip() for raw in reversed(lines[:start]) if raw.strip()), "")
+    post = None
+    if re.match(r"^r/\w+\s*[·•]", above) and len(thread.comments) > MIN_COMMENTS:
+        post = thread.comments.pop(0)  # "r/italy · 6 h fa" / "u/name" / the title: the post, not a comment
     thread.total = _non_blank(lines, start)
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, start)
     preamble = lines[:start]
-    thread.strong = any(_REDDIT_POST.search(raw) for raw in preamble)
+    thread.strong = any(_REDDIT_POST.search(raw) for raw in preamble) or post is not None
     fields = _labelled_fields(preamble)
     if fields.get("title"):
         thread.title = fields["title"]
     thread.title = thread.title or _heading(preamble)
     thread.url = fields.get("link") or fields.get("url") or _standalone_url(preamble)
     description = _preamble_text(preamble)
-    if description:
+    if post is not None:
+        thread.description = (post.line, post.text)
+    elif description:
         thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
 
@@ -1733,6 +1739,8 @@ _ANY_DATE = re.compile(
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
     r"|\d{1,2}\s+" + _MONTH + r"\.?(?:\s+\d{4})?(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
     r"|(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+    r"|(?:hace|há|il y a|vor)\s+(?:\d+|un|una|um|uma|une|einem|einer)\s*[^\W\d_]+|\d+\s*[^\W\d_]{1,12}\.?\s+(?:fa|geleden)"
+    r"|\d+\s*(?:秒|分|時間|日|週間|か月|ヶ月|年)前"
     r"|(?:yesterday|today)(?:\s+at\s+" + _CLOCK + r")?|just now"
     r"|" + _CLOCK + r")(?:\s*(?:UTC|GMT|Z\b))?(?![\w:])",
     re.IGNORECASE,
@@ -1744,7 +1752,7 @@ _EVENT = re.compile(
 )
 _COMMENT_EVENT = re.compile(r"\badded an? (?:comment|reply|note)\b", re.IGNORECASE)
 _HEADING_HEAD = re.compile(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+\s*[·•|-]\s*|#\d+\s*[·•|-]\s*)?[@\w][\w.\- ]{0,40}\s*[·•|]\s*\S", re.IGNORECASE)
-_CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now", re.IGNORECASE)
+_CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now|\bfa\b|geleden|\bhace\b|\bhá\b|前", re.IGNORECASE)
 _PREFIX = re.compile(r"^[ \t]*(?:(?:[|│┃>]|[├└]─*)[ \t]*)*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?")
 _LEAD_VERBS = re.compile(r"\s+(?:commented|replied|wrote|said|says|posted|opened|answered|responded|added)\b.*$|\s*(?:on|at|·|•|-|–|\||@)\s*$", re.IGNORECASE)
 _TAIL_NAME = re.compile(r"^\s*(?:[-–|·•]\s*)?(?P<name>[^:\s][^:]{0,59}?):\s(?P<text>.*)$")
@@ -2085,7 +2093,35 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
 }
 
 
-def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bool = True) -> Thread | None:
+def _by_part(lines: list[str], first_line: int, best: Thread | None) -> Thread | None:
+    """Threads pasted one under another, each under its heading ("## Hacker News",
+    "## r/italy"): each part read on its own, when two parts or more are threads that
+    together hold more comments than one reading of the whole."""
+    cuts = [k for k, raw in enumerate(lines) if re.match(r"^#{1,2}\s+\S", raw)]
+    if len(cuts) < 2 or len(cuts) > 12:
+        return None
+    parts = []
+    for number, start in enumerate(cuts):
+        end = cuts[number + 1] if number + 1 < len(cuts) else len(lines)
+        found = recognise(lines[start:end], first_line + start, dumps=False, parts=False)
+        if found is not None:
+            parts.append((start, end, found))
+    if len(parts) < 2 or sum(len(p.comments) for _, _, p in parts) <= (len(best.comments) if best else 0):
+        return None
+    merged = Thread(" + ".join(dict.fromkeys(p.format for _, _, p in parts)), [c for _, _, p in parts for c in p.comments])
+    merged.total = _non_blank(lines, parts[0][0])
+    merged.covered = sum(p.covered for _, _, p in parts) + sum(1 for _, _, p in parts if p.title or p.url)  # each part's heading
+    merged.preamble = _non_blank(lines, 0, parts[0][0])
+    merged.strong = all(p.strong for _, _, p in parts)
+    merged.url = parts[0][2].url
+    merged.title = _heading(lines[: parts[0][0]])
+    description = _preamble_text(lines[: parts[0][0]])
+    if description:
+        merged.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return merged
+
+
+def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bool = True, parts: bool = True) -> Thread | None:
     """The thread that explains ``lines`` best, or None when they are no thread.
 
     ``hinted``: the file's name says it holds comments (``ep-17-comments.txt``), so a
@@ -2112,6 +2148,10 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
+    if parts and "\n#" in text:
+        split = _by_part(lines, first_line, best)
+        if split is not None and split.acceptable() and (best is None or split.coverage >= best.coverage - 0.1):
+            best = split
     if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
