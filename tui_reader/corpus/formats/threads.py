@@ -1880,6 +1880,9 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
             body.pop()
         covered += _non_blank(lines, head.index, end)
         text = clean(_dedent(body))
+        said = [raw.strip() for raw in lines[head.index + 1 : end] if raw.strip()]
+        if not text and not head.inline and len(said) == 1 and not re.search(r"[^\W_]", said[0]) and len(said[0]) <= 8:
+            text = said[0]  # a message that is one emoji ("👍") is a message, not a button
         if not text:
             continue
         thread.comments.append(
