@@ -856,7 +856,7 @@ _ACTION_WORDS = (
     r"antworten|\d+ antworten|gefällt mir|teilen|melden|sortieren nach|mehr anzeigen|"
     r"rispondi|\d+ risposte|risposte|mi piace|condividi|segnala|ordina per|altro|"
     r"beantwoorden|reageren|\d+ reacties|reacties|vind ik leuk|delen|sorteren op|"
-    r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え)"
+    r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え|リンク|★\d+)"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
 _ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
@@ -937,7 +937,8 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
     keep = [True] * len(comments)
     for number in range(len(comments) - 1, -1, -1):
         mine = key(comments[number].text)
-        if len(mine) >= 40 and any(other.startswith(mine) for other in later.get(mine[:40], ())):
+        long_enough = len(mine) >= 40 or (len(mine) >= 16 and " " not in mine)  # Japanese or Chinese says more in fewer characters
+        if long_enough and any(other.startswith(mine) for other in later.get(mine[:40], ())):
             keep[number] = False
         later.setdefault(mine[:40], []).append(mine)
     return [c for c, kept in zip(comments, keep) if kept]
@@ -1273,6 +1274,7 @@ _PROFILE_BADGE = re.compile(
     re.IGNORECASE,
 )
 _REACTION_WORDS = {"like", "love", "care", "haha", "wow", "sad", "angry", ""}
+_REPLY_WORDS = {"reply", "responder", "répondre", "antworten", "rispondi", "beantwoorden", "reageren", "返信", "답글"}
 
 
 def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None:
@@ -1289,7 +1291,15 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     run of buttons, counts and the date around its Reply ("6d" / "Like" / "Reply"
     on Facebook, "Upvote (52)" / "Reply" / "Share" / "1d ago" on Product Hunt)."""
     for index, raw in enumerate(lines):
-        if raw.strip().lower() != "reply" or (ends and index <= ends[-1][1]):
+        text = raw.strip()
+        if ends and index <= ends[-1][1]:
+            continue
+        anchored = text.lower() in _REPLY_WORDS or (
+            # the date, then a button: "2024/03/05 08:12" / "リンク" (Hatena), "6d" / "Like"
+            _is_card_date(text) and index + 1 < len(lines) and lines[index + 1].strip()
+            and bool(_CARD_ACTION.match(lines[index + 1].strip())) and not _is_card_date(lines[index + 1].strip())
+        )
+        if not anchored:
             continue
         low = index
         while low - 1 >= 0 and footer(lines[low - 1]) and (not ends or low - 1 > ends[-1][1]):
@@ -1317,6 +1327,8 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         start = begin if number == 0 else ends[number - 1][1] + 1
         block = [k for k in range(start, low) if lines[k].strip()]
         block = [k for k in block if not (_CARD_ACTION.match(lines[k].strip()) and lines[k].strip().lower().startswith("view"))]
+        if len(block) >= 3 and block[1] != block[0] + 1 and _looks_like_name(lines[block[1]].strip()) and block[2] == block[1] + 1:
+            block = block[1:]  # a section's label over the first card ("新着コメント", "Newest")
         if len(block) < 2 or not _looks_like_name(lines[block[0]].strip()):
             continue
         name = lines[block[0]].strip()
@@ -1332,6 +1344,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         covered += _non_blank(lines, start, last + 1)
         if text:
             comments.append(Comment(first_line + block[0], text, clean(name), 0, first_line + last + 1, parse_date(lines[date].strip())))
+    comments = _without_featured(comments)  # "Popular comments" shown again among the newest
     if len(comments) < MIN_COMMENTS:
         return None
     authors: list[str] = []
@@ -2085,7 +2098,9 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     indexed_posts: lambda text: text.startswith("[1") or "\n[1." in text,
     clock_messages: lambda text: sum(1 for _ in itertools.islice(_CLOCK_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
-    cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS,
+    cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS or any(
+        text.count(f"\n{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク")
+    ),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     card_copy: lambda text: (
         _date_marks(text, MIN_COMMENTS)
