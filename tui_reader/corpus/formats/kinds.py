@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import numbered_posts, past_navigation
+from .dates import date_in_lines
 
 KINDS = ("summary", "source", "comments", "guide", "article", "note")
 KIND_SYNONYMS = {
@@ -308,13 +309,14 @@ def _page_signs(evidence: Evidence) -> list[str]:
         signs.append("a web clipper's marks")
     if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):
         signs.append("an episode's player links")
-    if any(_STANDALONE_DATE.match(raw) for raw in top[:8]):
+    unlabelled = [raw for raw in top[:8] if not re.match(r"^\s*[*_]*[^\W\d_][\w ]{1,20}[*_]*\s*:", raw)]  # not "Created: …" (a note's property)
+    if any(_STANDALONE_DATE.match(raw) for raw in top[:8]) or date_in_lines(unlabelled, 8):
         signs.append("a date line under the title")
     return signs
 
 
 def _source(evidence: Evidence) -> str | None:
-    words = sum(len(raw.split()) for raw in evidence.lines)
+    words = sum(words_in(raw) for raw in evidence.lines)
     wikilinked = any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw)
     if evidence.own_url and words < 400 and wikilinked and (evidence.chapters < 2 or _personal(evidence.lines)):
         return None  # a note about a page (its URL in the properties, [[links]] to other notes, in the first person)
@@ -364,7 +366,7 @@ def _note(evidence: Evidence) -> str | None:
     clock = sum(1 for raw in evidence.lines if _CLOCK_LINE.match(raw))
     if clock >= 2:
         return f"a log: {clock} lines start with a clock time"
-    words = sum(len(raw.split()) for raw in evidence.lines)
+    words = sum(words_in(raw) for raw in evidence.lines)
     if words < 300 and _bullet_share(evidence.lines) >= 0.4:
         return "short notes, mostly a list"
     if words < 120:
@@ -381,13 +383,22 @@ def _personal(lines: Sequence[str]) -> bool:
     return sum(1 for raw in lines if _FIRST_PERSON.search(raw)) >= 2
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def words_in(text: str) -> int:
+    """Words of a text; in Japanese, Chinese or Korean, written without spaces, two
+    characters count as one word."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
 def _prose_words(lines: Sequence[str]) -> int:
     total = 0
     for raw in lines:
         text = raw.strip()
         if not text or text.startswith(("#", "|", "```", "- ", "* ", "+ ", ">")) or re.match(r"^\d+[.)]\s", text):
             continue
-        total += len(text.split())
+        total += words_in(text)
     return total
 
 
