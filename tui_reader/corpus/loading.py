@@ -350,6 +350,8 @@ def _top_url(body_lines: list[str]) -> str | None:
                 continue  # "[Read on Omnivore](…)", "[Open in app](…)": the reader's copy, not the page
             if re.match(r"^\s*[-*+]\s+\[(?!https?:)[^\]]{1,30}\]\(", raw):
                 continue  # "- [Docs](https://…/docs/)": the site's navigation, not the page
+            if summaries.is_profile_url(match.group("url")):
+                continue  # "[Ines Valcourt](https://substack.com/@inesvalcourt)": the author's page, not this one
             return match.group("url").rstrip(".,;")
         if seen >= 8:
             break
@@ -388,7 +390,10 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         s for s in sections
         if s.anchor != "top" and not _GENERIC_HEADING.match(s.title) and not (s.level > 1 and _NUMBERED_HEADING.match(s.title))
     ]
-    top = next((s.title for s in sections if s.level == 1), "")
+    tops = [s for s in sections if s.level == 1]
+    if len(tops) > 1 and re.search(r"^#\s+\[" + re.escape(tops[0].title) + r"\]\(https?://[^)\s]+\)\s*$", body[:4000], re.MULTILINE):
+        tops = tops[1:]  # "# [The Counterweight](https://…)" over "# What 40 customer calls…": the site's name, then the post's title
+    top = next((s.title for s in tops), "")
     heading = next((s.title for s in sections), "")
     if given:
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):

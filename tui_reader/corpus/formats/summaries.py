@@ -224,6 +224,17 @@ _POINTER_LINE = re.compile(
 digest, the entry's pointer to its source."""
 
 
+_PROFILE_URL = re.compile(
+    r"^https?://[^/\s]+/(?:@[\w.\-]+|(?:user|users|u|author|authors|profile|people|members?)/[^/?#\s]+)/?(?:[?#]\S*)?$", re.IGNORECASE
+)
+_ACTION_TEXT = re.compile(r"^(?:share|subscribe|sign in|sign up|log in|like|comment|reply|follow|restack|upgrade|donate)$", re.IGNORECASE)
+
+
+def is_profile_url(url: str) -> bool:
+    """A person's page (``substack.com/@name``, ``…/user/name``): a byline's link, never what a text is about."""
+    return bool(_PROFILE_URL.match(url.strip("<>")))
+
+
 def is_pointer_line(raw: str) -> bool:
     """A summary's line that points at its source: ``**Link:** [t](url)``, ``Source:
     url``, or a line that is only a link (or only a ``[[wikilink]]``)."""
@@ -296,7 +307,10 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         elif _KINDLE.match(raw):
             kindle += 1
         only_link = _POINTER_LINE.match(raw)
-        if only_link and (parse_date(only_link.group("text")) or len(re.findall(r"[^\W\d_]{2,}", only_link.group("text"))) < 2):
+        if only_link and (
+            parse_date(only_link.group("text")) or len(re.findall(r"[^\W\d_]{2,}", only_link.group("text"))) < 2
+            or is_profile_url(only_link.group("url")) or _ACTION_TEXT.match(only_link.group("text").strip())
+        ):
             only_link = None  # "[October 28, 2023 at 8:14 am](…#comment-2281)", "[Reply](…)": no source
         if section_starts and not is_heading and (only_link or _LABELLED_LINK.match(raw)):
             sections_with_pointer.setdefault(len(section_starts), (section_starts[-1], index))
