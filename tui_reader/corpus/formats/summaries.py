@@ -117,13 +117,22 @@ _SAYS_SUMMARY = re.compile(
 _EMAIL_MARKS = re.compile(
     r"\b(?:view (?:this |the )?(?:post|email|issue|newsletter)? ?(?:on the web|in (?:your |a )?browser|online)|"
     r"unsubscribe|forwarded this|(?:you(?:'|’)re|you are) receiving this|manage (?:your )?(?:subscription|preferences)|"
-    r"update your (?:email )?preferences|subscribe (?:for free|here|now)|advertise with us|sign up\s*(?:\[\d+\])?\s*\|)",
+    r"update your (?:email )?preferences|subscribe (?:for free|here|now)|advertise with us|sign up\s*(?:\[\d+\])?\s*\||"
+    # the same chrome in French, German, Spanish, Italian, Portuguese, Dutch
+    r"voir (?:la version|dans le navigateur|en ligne)|version en ligne|se d[ée]sabonner|d[ée]sinscri(?:re|ption)|message transf[ée]r[ée]|"
+    r"im browser (?:ansehen|anzeigen|öffnen)|online ansehen|abmelden|abbestellen|weitergeleitete nachricht|"
+    r"ver (?:en el|no) navegador|darse de baja|cancelar (?:la )?suscripci[óo]n|mensaje reenviado|mensagem encaminhada|cancelar inscri[çc][ãa]o|"
+    r"visualizza (?:nel browser|online)|annulla (?:l'iscrizione|iscrizione)|disiscriviti|messaggio inoltrato|"
+    r"bekijk (?:deze (?:e-?mail|nieuwsbrief) )?(?:in (?:je|de|uw) browser|online|de webversie)|afmelden|uitschrijven|doorgestuurd (?:bericht|gekregen))",
     re.IGNORECASE,
 )
 """A newsletter's email chrome: its web-version line, its subscribe and unsubscribe footer."""
 _EMAIL_WORDS = (
     "unsubscri", "view this", "view the", "view online", "view in", "on the web", "forwarded", "receiving this",
     "preferences", "advertise", "subscribe for free", "subscribe here", "subscribe now", "sign up",
+    "voir ", "version en ligne", "abonner", "inscri", "transf", "browser", "ansehen", "abmelden", "abbestellen", "weitergeleitet",
+    "navegador", "baja", "suscrip", "reenviado", "encaminhada", "visualizza", "iscrizione", "inoltrato", "bekijk", "afmelden",
+    "uitschrijven", "doorgestuurd",
 )
 """What two marks of _EMAIL_MARKS need at least (a cheap test before the pattern)."""
 _ENTRY_HEAD = re.compile(
@@ -408,7 +417,8 @@ def _plain_signals(signals: SummarySignals, text: str, lines: Sequence[str], hea
     elif (says := _SAYS_SUMMARY.search("\n".join(raw for raw in lines[:12] if not raw.lstrip().startswith("#")))) is not None:
         signals.add(f"it opens by saying it is a summary (“{says.group().strip()[:30]}”)", 2)
     # An email's chrome stands at its top and its foot.
-    top_and_foot = "\n".join(raw for raw in (lines if len(lines) <= 42 else [*lines[:12], *lines[-30:]]) if len(raw) < 400)
+    # (a forwarded email's own headers may come first: its top is its first thirty lines)
+    top_and_foot = "\n".join(raw for raw in (lines if len(lines) <= 60 else [*lines[:30], *lines[-30:]]) if len(raw) < 400)
     folded = top_and_foot.lower()
     chrome = (
         {m.group().lower().split()[0] for m in _EMAIL_MARKS.finditer(top_and_foot)}
