@@ -406,6 +406,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
         or re.search(r"\b(?:back to|go to|return to) (?:the )?home ?page\b", opening[0], re.IGNORECASE)  # the site's logo link
         or re.search(r"\b(?:Photograph|Photo|Illustration|Image|Credit)(?: by)?:\s", opening[0])  # a picture's caption
+        or (len(opening[0].split()) <= 4 and re.search(r"\blogo\b", opening[0], re.IGNORECASE))  # "Happy Scribe Logo": an image's alt text
         or (len(opening[0].split()) == 1 and 4 <= len(opening[1].split()) <= 20 and not opening[1].endswith("."))  # a kicker ("Energy")
     ):
         opening.pop(0)

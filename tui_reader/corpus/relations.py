@@ -981,9 +981,10 @@ def _by_content(
     if doc.kind == "comments" and linked:
         # A thread that links a guide uses it (a link says so); it comments on one it only talks about.
         pages = [p for p in pages if not (p.kind == "guide" and p.id in linked)]
-    if doc.kind == "comments":  # comments are on the page, not on its transcript
-        pages = [p for p in pages if not (p.kind_reason or "").startswith("a transcript")] or pages
-        # ... nor on a summary of it, which says the same in fewer words
+    # comments are on the page, and a summary sums up the episode, not its transcript
+    pages = [p for p in pages if not (p.kind_reason or "").startswith("a transcript")] or pages
+    if doc.kind == "comments":
+        # comments are not on a summary of the page either, which says the same in fewer words
         pages = [p for p in pages if p.kind != "summary"] or pages
     if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:
         return None

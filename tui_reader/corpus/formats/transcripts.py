@@ -85,7 +85,10 @@ def transcript(lines: Sequence[str]) -> str | None:
 
 
 def _words_below(lines: Sequence[str], index: int) -> bool:
-    below = next((raw for raw in lines[index + 1 : index + 3] if raw.strip()), "")
+    following = [raw for raw in lines[index + 1 : index + 5] if raw.strip()][:2]
+    below = following[0] if following else ""
+    if len(below.split()) < 2 and len(following) == 2 and re.fullmatch(r"\s*[^\W\d_][\w.'’\- ]{0,30}\s*", below):
+        below = following[1]  # "[00:00:17]" / "Lucie" / the words (Happy Scribe): the speaker's name first
     return len(below.split()) >= 2 and not _TIME_ALONE.match(below) and not _SPEAKER_TIME.match(below)
 
 
