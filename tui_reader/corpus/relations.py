@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .links import normalize_url, same_page_reason, url_fragment, wiki_target
 from .model import Document, Link, Relation
@@ -127,6 +127,19 @@ _DISCUSSION_HOSTS = re.compile(
     r"x\.com/[^/]+/status/|bsky\.app/profile/[^/]+/post/|[\w.-]+/(?:t|d|thread|threads|topic|discussion|comments)/"
     r"|[\w.-]+/post/\d+(?:/|$)|[\w.-]+/m/[^/]+/t/\d+|[\w.-]+/@[\w.-]+/\d{6,}(?:/|$))"  # Lemmy, kbin, Mastodon
 )
+
+
+def _login_target(url: str) -> str | None:
+    """The page a sign-in link returns to (HN's ``login?goto=item%3Fid%3D40112233``):
+    a thread copied whole names itself only there."""
+    try:
+        parts = urlsplit(url)
+        target = next((v for k, v in parse_qsl(parts.query) if k.lower() in ("goto", "next", "return", "returnto", "redirect")), None)
+    except ValueError:
+        return None
+    if not target or target.startswith(("http:", "https:", "//")):
+        return None
+    return f"{parts.scheme}://{parts.netloc}/{target.lstrip('/')}"
 
 
 def is_discussion_url(url: str) -> bool:
@@ -557,6 +570,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
         found = _by_pointers(dump, resolver, allowed=not_dumps)
         if found is None:
             for url in dump.pointers:
+                url = _login_target(url) or url
                 if is_discussion_url(url) and resolver.page_of(url) is None:
                     resolver.add_url(url, dump.id)  # the thread's own URL
                     break
