@@ -553,6 +553,14 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
         if kind != "links-to":
             tied.add(source.id)
 
+    for doc in documents:
+        if doc.kind == "source" and doc.url and doc.kind_reason.startswith("the page's own URL in its front matter") and not doc.timestamps:
+            # A note that keeps the page's URL (Obsidian's "url:" of a paper note) beside the page
+            # itself, saved under a name carrying the page's id: the note is about that page.
+            other = resolver._by_file(doc, doc.url)
+            if other is not None and other != doc.id and resolver.by_id[other].kind == "source":
+                doc.kind = "note"
+                doc.kind_reason = f"a note on {resolver.by_id[other].path.name} (its URL {_short_url(doc.url)} names that file)"
     dumps = [d for d in documents if d.kind == "comments"]
     summaries = [d for d in documents if d.kind == "summary"]
     pages = [d for d in documents if d.kind not in ("comments", "summary")]
