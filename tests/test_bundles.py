@@ -19,8 +19,8 @@ score = importlib.util.module_from_spec(_spec)
 sys.modules["bundles_score"] = score  # dataclasses look their module up there
 _spec.loader.exec_module(score)
 
-SETS = ("bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout9``: written
+SETS = ("bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout10``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -35,6 +35,30 @@ KNOWN_MISSES = {
     # (a source); nothing in it says so, and it is read as an article.
     "h7b-hf-model-discussion": [
         "README.md: kind article",
+    ],
+    # Round ten, studied in the session it arrived; what is left:
+    # a thread summary that names neither the thread's file, URL nor title
+    "h10a-reddit-newui": ["relation not found: chatgpt summary of the zfs thread.md summarizes"],
+    # X's copy: the "Discover more" post under the replies is read as one more reply; the note
+    # names the post only by its author's handle
+    "h10a-x-post-arxiv": [
+        "x.com - priya_rmn post.txt: 10 comments",
+        "relation not found: Retrieval budgets for small LMs.md links-to x.com - priya_rmn post.txt",
+    ],
+    # a newsletter whose links all go through a tracker: its episode is found by content,
+    # which prefers the transcript saved without a URL
+    "h10b-ausha-fr": [
+        "relation not found: Fwd La Lettre du Café numérique 58.txt summarizes",
+        "spurious relation: Fwd La Lettre du Café numérique 58.txt summarizes ep42-transcription-happyscribe.txt",
+    ],
+    # Japanese titles are not split into words, so neither title nor content ties the summary
+    "h10b-hatena-ja": ["relation not found: 朝5時起き記事のまとめ.txt summarizes"],
+    # two chapters pasted in a code block of a daily note
+    "h10b-heise-podcast-de": ["2024-03-07.md: chapters missing"],
+    # a wallabag article: a setext title over 290 words of prose, no URL, byline or date
+    "h10b-laposta-nl": [
+        "Waarom de dijken van morgen breder worden niet hoger.md: kind note",
+        "relation not found: weekoverzicht-112.txt summarizes Waarom de dijken",
     ],
 }
 

@@ -702,3 +702,38 @@ def test_relations_of_round_nine(tmp_path: Path) -> None:
     ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
     assert ("my note.md", "links-to", "fountain-Rk2P9sVQxw3LmT0aYb1J.txt") in ties
     assert ("hn_39874410.md", "links-to", "hn_39874410.summary.md") not in ties
+
+
+def test_kinds_of_round_ten() -> None:
+    gemini = "Aquí tienes un resumen del vídeo:\n\n- El equipo presiona alto.\n- El lateral no salta.\n"
+    assert _kind(gemini, "resumen-gemini.md")[0] == "summary"
+    mail = "\n".join([
+        "Fwd: La Lettre #58", "", "Salut Claire, regarde le premier sujet.", "", "---------- Message transféré ---------",
+        "De : Café <lettre@example.fr>", "", "Voir la version en ligne <https://example.fr/v>", "",
+        *["Un paragraphe de la lettre sur la sobriété numérique, assez long pour compter."] * 20,
+        "", "Se désinscrire <https://example.fr/u>",
+    ])
+    assert _kind(mail, "Fwd La Lettre 58.txt")[0] == "summary"
+    scribe = "Happy Scribe Logo\n\nTranscript\n\n" + "\n".join(
+        f"[00:00:{s:02d}]\n\nThomas\nBonjour à toutes et à tous, et bienvenue.\n" for s in range(0, 60, 8)
+    )
+    assert _kind(scribe, "ep42-transcription.txt")[0] == "source"
+    substack = "# [The Counterweight](https://counterweight.substack.com/)\n\n# What 40 calls taught me\n\n" \
+        "[Ines Valcourt](https://substack.com/@inesvalcourt)\n\nMar 05, 2024\n\n" \
+        "[Share](https://counterweight.substack.com/p/what?action=share)\n\nIn January we raised prices for the first time.\n\n" \
+        "## The three plans\n\nWe had three tiers and nobody could tell them apart at all.\n\n" \
+        "[Ines Valcourt](https://substack.com/@inesvalcourt)\n\n## What we changed\n\nWe merged two plans into one and it worked.\n"
+    doc = parse_document(substack, Path("/virtual/post.md"), "post.md", "post")
+    assert (doc.kind, doc.title) == ("source", "What 40 calls taught me")
+
+
+def test_a_note_keeping_a_paper_url_beside_the_paper(tmp_path: Path) -> None:
+    (tmp_path / "arXiv 2403.08817 abstract.txt").write_text(
+        "Skip to main content\n[Submitted on 13 Mar 2024]\nShorter Prompts, Longer Memory\n\n" + "We show that small models behave differently. " * 40 + "\n"
+    )
+    (tmp_path / "Retrieval budgets.md").write_text("---\nurl: https://arxiv.org/abs/2403.08817\n---\n\n# Retrieval budgets\n\nThree passages for a 1B model.\n")
+    corpus = load_corpus([tmp_path], cache=False)
+    kinds = {d.path.name: d.kind for d in corpus.documents}
+    assert kinds == {"arXiv 2403.08817 abstract.txt": "source", "Retrieval budgets.md": "note"}
+    by = {d.id: d.path.name for d in corpus.documents}
+    assert ("Retrieval budgets.md", "links-to", "arXiv 2403.08817 abstract.txt") in {(by[r.source], r.type, by[r.target]) for r in corpus.relations}

@@ -786,3 +786,87 @@ def test_a_menu_is_told_from_a_title_by_its_words() -> None:
     assert past_navigation(peertube)[0].startswith("Restoring")
     kagi = ["Kagi", "Universal Summarizer", "https://video.example.org/w/abc", "Summary   Key moments", "Engine: Cecil  Language: English"]
     assert past_navigation(kagi)[0] == "Kagi"  # short lines, but no menu's words
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("5 de março de 2024 às 22:03", "2024-03-05"),
+        ("5. März 2024", "2024-03-05"),
+        ("05.03.2024, 11:30 Uhr", "2024-03-05"),  # dotted: day first
+        ("2024年3月5日", "2024-03-05"),
+        ("5 mars 2024 à 22h03", "2024-03-05"),
+        ("12 maart 2024", "2024-03-12"),
+        ("out of 2024", None),  # "out" is October in Portuguese only between a day and a year
+        ("5 out 2024", "2024-10-05"),
+    ],
+)
+def test_dates_in_other_languages(value: str, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_a_date_alone_under_a_title_in_any_language() -> None:
+    assert date_in_lines(["Leituras do Zé", "terça-feira, 5 de março de 2024", "Resenha"]) == "2024-03-05"
+    assert date_in_lines(["[Submitted on 13 Mar 2024]"]) == "2024-03-13"
+
+
+def test_comment_cards_in_spanish() -> None:
+    lines = ["1106 comentarios", "Ordenar por", "Añade un comentario...", ""]
+    for name, age, text, extra in [
+        ("@PizarraTactica", "hace 2 semanas", "Gracias por las preguntas del directo de ayer.", "2 respuestas"),
+        ("@carlos", "hace 2 semanas", "@PizarraTactica el 3-5-2 de los equipos que salen jugando, porfa", None),
+        ("@lucia", "hace 13 días", "@PizarraTactica apoyo lo del 3-5-2 con ejemplos de femenino", None),
+        ("@marta", "hace 2 semanas", "Entreno a un infantil y la parte del bloque bajo me ha servido.", None),
+    ]:
+        lines += [name, age, text, "34", "Responder", *([extra] if extra else []), ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("@PizarraTactica", 0), ("@carlos", 1), ("@lucia", 1), ("@marta", 0)]
+    assert not any("Responder" in c.text for c in thread.comments)
+
+
+def test_reddit_redesign_levels() -> None:
+    lines = ["Posted by", "u/op_name", "7 hours ago", "", "The post title", "", "212 Comments", ""]
+    for level, name, text in [(1, "tarn", "What were the temps under a scrub?"), (2, "op_name", "Around 58 °C on the hotter drive."),
+                              (3, "tarn", "That is fine for NVMe, thanks."), (1, "betty", "Did you set ashift to 12 on the pool?")]:
+        lines += [f"level {level}", name, "· 6 hr. ago", "", text, "", "187", "Reply", "Share", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("tarn", 0), ("op_name", 1), ("tarn", 2), ("betty", 0)]
+
+
+def test_threads_pasted_under_their_headings_are_counted_together() -> None:
+    hn = ["## Hacker News", "", "Why trains are late (example.org)", "142 points by tommasob 9 hours ago | hide | past | favorite | 31 comments", ""]
+    for name, text in [("marco", "The shared tracks point is the whole story."), ("klaus", "Switzerland solved it with passing loops."),
+                       ("tsukuba", "The failure ratio surprised me for old trains.")]:
+        hn += [f"{name} 8 hours ago | next [–]", "", text, "", "reply", ""]
+    reddit = ["## r/italy", ""]
+    for name, text in [("u/ludo", "Piacenza–Milano la faccio da sei anni ormai."), ("u/sara", "Da Bergamo è uguale, purtroppo."),
+                       ("u/treno", "Quarantadue treni nuovi entro il 2026, vedremo.")]:
+        reddit += [f"{name} · 5 h fa", text, "↑ 12 ↓ Rispondi Condividi", ""]
+    thread = threads.recognise(["# Discussioni", "", *hn, *reddit], 1)
+    assert thread is not None and len(thread.comments) == 6
+
+
+def test_a_message_that_is_one_emoji() -> None:
+    lines = []
+    for name, text in [("Mira", "this one is very us. thoughts before thursday?"), ("Jonas", "read it on the tram, loved it"),
+                       ("Lea", "I liked it but it is a bit easy to say"), ("Lea", "👍")]:
+        lines += [f"{name}, [14.04.2024 20:11]", text, ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and [c.text for c in thread.comments][-1] == "👍"
+
+
+def test_cards_with_their_date_under_the_text_and_repeats_of_popular_ones() -> None:
+    lines = ["人気コメント", ""]
+    popular = [("sakana_ryo", "早起きより早寝が本体、は本当にそう。寝る時間を決めない早起きはただの睡眠不足"),
+               ("kumo_no_ue", "猫が4:50に顔を踏みに来るのが一番強い目覚まし。うちの犬も似たようなもの")]
+    newest = [("tanaka_b", "SNSチェックで30分溶けるのは朝でも夜でも同じだと思います本当に"), *popular]
+    for name, text in popular:
+        lines += [name, text, "2024/03/05 08:12", "リンク", "★42", ""]
+    lines += ["新着コメント", ""]
+    for name, text in newest:
+        lines += [name, text, "2024/03/06 22:15", "リンク", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["tanaka_b", "sakana_ryo", "kumo_no_ue"]  # the popular ones once
