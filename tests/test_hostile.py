@@ -796,6 +796,7 @@ def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @example(data=b"\xff\xfe", name="\x1b]0;t\x07\n.md")
 @example(data=b"---\ntitle: &a [*a]\n---\n", name="a.md")
 @example(data=("- " * 5000 + "x").encode(), name="deep.md")
+@example(data=b"", name=" ")  # an empty file named by a blank: still a title to show
 def test_read_document_takes_any_bytes_and_any_name(fuzz_dir: Path, data: bytes, name: str) -> None:
     path = fuzz_dir / name
     path.write_bytes(data)

@@ -663,7 +663,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         doc.sections = build_sections(tokens, body_line, last_line, timestamps, body_lines)
         heading_lines = {first_line for first_line in _heading_lines(tokens, body_line)}
         doc.title = clip(_title(meta, [s for s in doc.sections if s.line in heading_lines], path, doc.body))
-    doc.title = re.sub(r"\s+", " ", doc.title).strip() or one_line(path.name)
+    doc.title = re.sub(r"\s+", " ", doc.title).strip() or one_line(path.name).strip() or "(untitled)"
     return doc
 
 

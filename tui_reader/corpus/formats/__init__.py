@@ -42,7 +42,12 @@ def numbered_posts(lines: Sequence[str]) -> int:
     return expected - 1 if expected > 4 else 0
 
 
-_SKIP_LINK = re.compile(r"(?:skip to|jump to) .{0,60}|skip navigation", re.IGNORECASE)
+_SKIP_LINK = re.compile(
+    r"(?:skip to|jump to) .{0,60}|skip navigation|saltar (?:navegación|al contenido).{0,40}|ir al contenido.{0,40}|"
+    r"(?:aller|passer) au contenu.{0,40}|(?:direkt )?zum inhalt(?: springen)?.{0,40}|(?:vai|salta) al contenuto.{0,40}|"
+    r"(?:ga )?naar (?:de )?inhoud.{0,40}|(?:pular|ir) para o conteúdo.{0,40}|(?:メイン)?コンテンツ(?:へ|に)スキップ",
+    re.IGNORECASE,
+)
 """Accessibility links a page's copy opens with ("Skip to main contentSkip to navigation")."""
 _MENU_LINE = re.compile(r"\b(?:back to|go to|return to) (?:the )?home ?page\b|\bmenu\b", re.IGNORECASE)
 """A longer line of a site's menu: its logo as a link ("The Guardian - Back to
@@ -50,7 +55,9 @@ homepage"), its buttons ("Show moreHide expanded menu")."""
 _NAV_WORDS = re.compile(
     r"^(?:search|menu|home|sign in|log ?in|sign up|subscribe|create (?:an )?account|register|more|news|about|contact|"
     r"discover|explore|browse(?: \w+)?|library|subscriptions|docs|blog|community|pricing|help|faq|get the app|"
-    r"search\b.{0,50}(?:…|\.\.\.))$",
+    r"search\b.{0,50}(?:…|\.\.\.)|"
+    r"buscar|crear|inicio|iniciar sesión|acceder|suscribirse|rechercher|accueil|connexion|se connecter|s'abonner|suchen|startseite|"
+    r"anmelden|abonnieren|cerca|accedi|iscriviti|zoeken|inloggen|abonneren|pesquisar|entrar|assinar|検索|ログイン|ホーム)$",
     re.IGNORECASE,
 )
 """The words a site's menu is made of ("Home", "Sign in", "Search videos, playlists, channels…")."""
