@@ -2166,7 +2166,7 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
-    if parts and "\n#" in text:
+    if parts and "\n#" in text and _date_marks(text, 2 * MIN_COMMENTS):
         split = _by_part(lines, first_line, best)
         if split is not None and split.acceptable() and (best is None or split.coverage >= best.coverage - 0.1):
             best = split
