@@ -53,8 +53,6 @@ KNOWN_MISSES = {
     ],
     # Japanese titles are not split into words, so neither title nor content ties the summary
     "h10b-hatena-ja": ["relation not found: 朝5時起き記事のまとめ.txt summarizes"],
-    # two chapters pasted in a code block of a daily note
-    "h10b-heise-podcast-de": ["2024-03-07.md: chapters missing"],
     # a wallabag article: a setext title over 290 words of prose, no URL, byline or date
     "h10b-laposta-nl": [
         "Waarom de dijken van morgen breder worden niet hoger.md: kind note",

@@ -870,3 +870,10 @@ def test_cards_with_their_date_under_the_text_and_repeats_of_popular_ones() -> N
     thread = threads.recognise(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments] == ["tanaka_b", "sakana_ryo", "kumo_no_ue"]  # the popular ones once
+
+
+def test_chapters_pasted_in_a_plain_code_block() -> None:
+    lines = ["Stellen:", "", "```", "00:24:15 Vorlauftemperatur", "00:52:05 Förderung 2024", "```", "", "Later: 10:00 Termin"]
+    assert [s.seconds for s in chapters.find_chapters(lines, 1)[0]] == [1455, 3125]
+    code = ["```python", "00:24:15 = 1", "00:52:05 = 2", "```"]
+    assert chapters.find_chapters(code, 1)[0] == []
