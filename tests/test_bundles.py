@@ -39,12 +39,8 @@ KNOWN_MISSES = {
     # Round ten, studied in the session it arrived; what is left:
     # a thread summary that names neither the thread's file, URL nor title
     "h10a-reddit-newui": ["relation not found: chatgpt summary of the zfs thread.md summarizes"],
-    # X's copy: the "Discover more" post under the replies is read as one more reply; the note
-    # names the post only by its author's handle
-    "h10a-x-post-arxiv": [
-        "x.com - priya_rmn post.txt: 10 comments",
-        "relation not found: Retrieval budgets for small LMs.md links-to x.com - priya_rmn post.txt",
-    ],
+    # the note names X's post only by its author's handle
+    "h10a-x-post-arxiv": ["relation not found: Retrieval budgets for small LMs.md links-to x.com - priya_rmn post.txt"],
     # a newsletter whose links all go through a tracker: its episode is found by content,
     # which prefers the transcript saved without a URL
     "h10b-ausha-fr": [

@@ -847,7 +847,7 @@ _ACTION_WORDS = (
     r"\((?:op|author|mod|moderator|admin|staff|creator)\)|member|contributor|owner|collaborator|maintainer|edited .{3,30}|"
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
-    r":[\w+\-]{1,40}:|last reply .{1,30}|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
+    r":[\w+\-]{1,40}:|last reply(?: .{1,30})?|created|views|users|links|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
     r"continue this thread(?: →)?|\d+% upvoted|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
@@ -894,6 +894,12 @@ _CARD_DATE = re.compile(
     r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み)\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
+_MORE_OF_THE_SITE = re.compile(
+    r"^(?:discover more|more from .{1,40}|recommended(?: for you)?|you might (?:also )?like|up next|more posts|trending(?: now)?|"
+    r"relevant people|what(?:'|’)s happening|read next|related (?:posts|articles|stories|videos)|more like this|show probable spam)$",
+    re.IGNORECASE,
+)
+"""A heading under the thread over the site's other posts (X's "Discover more", "More from …")."""
 _VERB_HEAD = re.compile(r"^(?P<user>@?[\w.\-]{2,40}) (?:commented|replied|wrote|answered|posted)(?: on)? (?P<date>.{2,40})$")
 """A comment's head on one line: ``jdelacroix commented 3 days ago`` (Forgejo, Gitea, GitHub)."""
 _COMMENT_FORM = re.compile(
@@ -1101,6 +1107,12 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         if len(starts) > MIN_COMMENTS
         else None
     )
+    after = (
+        next((i for i in range(starts[MIN_COMMENTS - 1][1], len(lines)) if _MORE_OF_THE_SITE.match(lines[i].strip())), None)
+        if len(starts) > MIN_COMMENTS
+        else None
+    )
+    form = after if form is None or (after is not None and after < form) else form  # "Discover more": the site's other posts
     if form is not None:
         lines = lines[:form]
         starts = [start for start in starts if start[1] < form]
@@ -1660,6 +1672,10 @@ def _looks_like_name(text: str) -> bool:
     text = name_without_handle(text)
     if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
         return False
+    if re.fullmatch(r"[A-Za-z0-9_][\w.\-]{0,38}[A-Za-z0-9_]", text) and "." in text and not re.search(
+        r"\.(?:com|org|net|io|dev|app|co|uk|de|fr|nl|html?|md|txt|py|js|json|pdf)$", text, re.IGNORECASE
+    ):
+        return True  # a handle with dots as its display name ("kofi.builds")
     text = re.sub(r"\b([A-Z])\.", r"\1", text)  # initials: "J. Okonkwo"
     if text.startswith(("#", ">", "|", "```", "[", "!")) or text.endswith((".", "?", "!", ":")):
         return False
