@@ -305,6 +305,9 @@ def _page_signs(evidence: Evidence) -> list[str]:
         signs.append("a byline")
     if any(_READING_TIME.search(raw) for raw in top):
         signs.append("a reading time")
+    firsts = [raw for raw in evidence.lines[:6] if raw.strip()][:2]
+    if len(firsts) == 2 and re.fullmatch(r"\s*={5,}\s*", firsts[1]) and abs(len(firsts[1].strip()) - len(firsts[0].strip())) <= 2:
+        signs.append("a title underlined to its length, as an HTML converter writes it")  # wallabag, html2text, pandoc
     if any(_CLIPPER.search(raw) for raw in evidence.lines[:60]):
         signs.append("a web clipper's marks")
     if evidence.media_links and any(re.search(r"\b(?:episode|listen|watch|podcast|video|subscribe)\b", raw, re.I) for raw in top):

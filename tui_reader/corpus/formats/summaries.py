@@ -60,14 +60,20 @@ _SUMMARY_TYPES = {"summary", "summaries", "digest", "highlights", "tldr", "recap
 _LABELLED = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>link|source|url|original|original article|original post|article|"
     r"read the original|read more|read the full (?:article|post|story)|via|from|episode|video|watch|listen|"
-    r"source url|full article|thread|discussion|comments|quelle|fuente|fonte|bron|källa|kilde|źródło|originale)"
-    r"(?:\*\*|__)?\s*(?::{1,2}|：|-|—)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    r"source url|full article|thread|discussion|comments|quelle|fuente|fonte|bron|källa|kilde|źródło|originale|"
+    r"lees verder|lees meer|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|seguir leyendo|leia mais|continua a leggere|"
+    r"leggi (?:tutto|di più)|続きを読む|czytaj dalej|läs mer|læs mere)"
+    r"(?:\*\*|__)?\s*(?::{1,2}|：|-|—|→|»)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"(?P<url>https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"])")
 _WIKILINK = re.compile(r"\[\[(?P<target>[^\[\]|#\n]+)(?:#(?P<heading>[^\[\]|\n]+))?(?:\|(?P<alias>[^\[\]\n]+))?\]\]")
-_LABELLED_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:link|source|original|read more|read it|read the (?:full )?(?:article|post))(?:\*\*|__)?\s*[:：—-]", re.IGNORECASE)
+_LABELLED_LINK = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:link|source|original|read more|read it|read the (?:full )?(?:article|post)|"
+    r"lees verder|weiterlesen|lire la suite|leer más|leia mais|continua a leggere|続きを読む|czytaj dalej|läs mer|læs mere)(?:\*\*|__)?\s*[:：—\-→»]",
+    re.IGNORECASE,
+)
 _INTERESTING = re.compile(
     r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b"
     r"|\d{1,2}[.)]|(?:quote|highlight|excerpt|passage|you|user|prompt|human|me|question|q|(?:yellow|blue|pink|orange|purple) highlight)\b)"
