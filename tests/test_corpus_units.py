@@ -737,3 +737,8 @@ def test_a_note_keeping_a_paper_url_beside_the_paper(tmp_path: Path) -> None:
     assert kinds == {"arXiv 2403.08817 abstract.txt": "source", "Retrieval budgets.md": "note"}
     by = {d.id: d.path.name for d in corpus.documents}
     assert ("Retrieval budgets.md", "links-to", "arXiv 2403.08817 abstract.txt") in {(by[r.source], r.type, by[r.target]) for r in corpus.relations}
+
+
+def test_a_converted_page_with_its_title_underlined() -> None:
+    text = "Waarom de dijken breder worden\n==============================\n\n" + ("De dijken worden breder, met een flauwer talud en een brede berm. " * 25) + "\n"
+    assert _kind(text, "Waarom de dijken breder worden.md")[0] == "source"

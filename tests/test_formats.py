@@ -877,3 +877,14 @@ def test_chapters_pasted_in_a_plain_code_block() -> None:
     assert [s.seconds for s in chapters.find_chapters(lines, 1)[0]] == [1455, 3125]
     code = ["```python", "00:24:15 = 1", "00:52:05 = 2", "```"]
     assert chapters.find_chapters(code, 1)[0] == []
+
+
+def test_the_sites_other_posts_end_a_thread() -> None:
+    lines = ["Post", ""]
+    for name, text in [("Ana Lima", "First reply with some words in it."), ("kofi.builds", "Bookmarking this, we have the same crons."),
+                       ("Ben Ode", "Third reply, also with words."), ("Cy Reed", "Fourth reply here, the last one.")]:
+        lines += [name, "Mar 13", text, "46", "Reply", ""]
+    lines += ["Discover more", "Sourced from across X", "Kai Lindqvist", "Mar 13", "Hot take: most evals measure the retriever.", "46", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["Ana Lima", "kofi.builds", "Ben Ode", "Cy Reed"]
