@@ -888,3 +888,21 @@ def test_the_sites_other_posts_end_a_thread() -> None:
     thread = threads.recognise(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments] == ["Ana Lima", "kofi.builds", "Ben Ode", "Cy Reed"]
+
+
+def test_cards_in_a_language_no_reader_knows_by_their_place() -> None:
+    # Swedish WordPress: name, "13 februari 2024 kl. 21:04", text, "Svara"; replies indented
+    lines = ["3 svar på ”Avsnitt 87”", ""]
+    for indent, name, date, text in [
+        ("", "Per Åkesson", "13 februari 2024 kl. 21:04", "Tack för ett jättebra avsnitt, en liten rättelse bara."),
+        ("    ", "Karin Lindqvist", "14 februari 2024 kl. 08:12", "Tack Per, du har helt rätt! Vi lägger in en rättelse."),
+        ("", "Maja E", "14 februari 2024 kl. 10:47", "Lyssnade på hela i bilen mellan Jönköping och Stockholm."),
+    ]:
+        lines += [indent + name, indent + date, "", indent + text, "", indent + "Svara", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("Per Åkesson", 0), ("Karin Lindqvist", 1), ("Maja E", 0)]
+    assert not any("Svara" in c.text for c in thread.comments)
+    # a page whose show name repeats, over lines with numbers, is no thread
+    page = ["Crumb & Crust", "Playlist • 412 songs", "Crumb & Crust", "0:00", "Crumb & Crust", "© 2024 Spotify AB"]
+    assert threads.cards_by_place(page, 1) is None

@@ -21,6 +21,7 @@ best. HTML entities (``&#x27;``, ``&gt;``) are decoded in texts and names.
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import html
 import itertools
@@ -1278,6 +1279,67 @@ def indexed_posts(lines: list[str], first_line: int) -> Thread | None:
     return thread
 
 
+# --- cards in any language: the date and the buttons known by their place ---------------
+
+_ANY_AGE = re.compile(r"\D{0,14}\d{1,3}\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,10}\.?)?")
+"""A number and its unit, with a word before or after: "3 gün önce", "5 godz. temu", "před 3 dny", "3天前"."""
+
+
+def _generic_date(text: str) -> bool:
+    """A line that reads as a date in whatever language: short, with a year, a clock
+    time, or a number and its unit ("13 februari 2024 kl. 21:04", "2024. 3. 5. 21:40")."""
+    if not text or len(text) > 40 or len(text.split()) > 6 or not re.search(r"\d", text) or text.endswith(("?", "!")):
+        return False
+    if re.fullmatch(r"[+\-−#]?\d[\d.,\s]*[kKmM]?", text):
+        return False  # a count or a vote
+    if re.match(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—:|·]?\s*[^\W\d_]{2,}", text) and not re.search(r"(?:19|20)\d{2}", text):
+        return False  # "3:05 - Why bother": a chapter or a chat line, not a date
+    return bool(re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text) or re.search(r"\d{1,2}[:.]\d{2}\b", text) or _ANY_AGE.fullmatch(text))
+
+
+def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
+    """Comment cards in a language whose words the other readers do not know: a short
+    line repeated under every card is its button ("Svara", "Yanıtla", "Odpowiedz",
+    "回复"), and a short line with a number under a name is its date. Both are read as
+    such, and the cards then as any page copy's (``card_copy``)."""
+    counts = collections.Counter(raw.strip() for raw in lines if raw.strip())
+    buttons = {
+        text for text, n in counts.items()
+        if n >= max(3, MIN_COMMENTS) and len(text) <= 24 and len(text.split()) <= 3 and not re.search(r"\d", text)
+        and not text.startswith(("#", "@", ">", "-", "*", "|"))
+    }
+    if not buttons:
+        return None
+    dated = [
+        index for index, raw in enumerate(lines)
+        if index and (text := raw.strip()) and not text.startswith("©") and not _is_card_date(text) and _generic_date(text)
+        and (above := lines[index - 1].strip()) and (above not in buttons or counts[above] * 2 < len(lines) // 8)
+        and (_looks_like_name(above) or _looks_like_name(re.sub(r"\s*\[[^\]]{1,20}\]\s*$", "", above)))
+    ]
+    if len(dated) < MIN_COMMENTS:
+        return None
+    # The button is the repeated line that follows (nearly) every dated card, before the next one.
+    windows = [
+        {raw.strip() for raw in lines[at + 1 : (dated[n + 1] if n + 1 < len(dated) else at + 16)] if raw.strip() in buttons}
+        for n, at in enumerate(dated)
+    ]
+    found = collections.Counter(text for window in windows for text in window)
+    if not found:
+        return None
+    button, under = found.most_common(1)[0]
+    if under < MIN_COMMENTS or under * 5 < len(dated) * 3:
+        return None
+    cards = {at for at, window in zip(dated, windows) if button in window}
+    rewritten = [
+        (raw[: len(raw) - len(raw.lstrip())] + ("Reply" if raw.strip() == button else "1 day ago")) if raw.strip() == button or index in cards else raw
+        for index, raw in enumerate(lines)
+    ]
+    thread = card_copy(rewritten, first_line)
+    if thread is not None:
+        thread.format = "comments copied from a web page (dates and buttons read by their place)"
+    return thread
+
+
 # --- cards whose date and buttons come after the text (Facebook) ---------------------------
 
 _PROFILE_BADGE = re.compile(
@@ -2048,7 +2110,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, indexed_posts, dated_messages, clock_messages, card_copy, cards_with_buttons_below, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, clock_messages, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -2118,6 +2180,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
         text.count(f"\n{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク")
     ),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
+    cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
     card_copy: lambda text: (
         _date_marks(text, MIN_COMMENTS)
         and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS
@@ -2167,6 +2230,8 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
     for recogniser in RECOGNISERS:
         if recogniser is head_lines and best is not None:
             break  # the catch-all only where no export was recognised
+        if recogniser is cards_by_place and best is not None:
+            continue  # cards read by their place only where no reader knew the words
         if not _GATES[recogniser](text):
             continue
         try:
