@@ -872,13 +872,6 @@ def test_cards_with_their_date_under_the_text_and_repeats_of_popular_ones() -> N
     assert [c.author for c in thread.comments] == ["tanaka_b", "sakana_ryo", "kumo_no_ue"]  # the popular ones once
 
 
-def test_chapters_pasted_in_a_plain_code_block() -> None:
-    lines = ["Stellen:", "", "```", "00:24:15 Vorlauftemperatur", "00:52:05 Förderung 2024", "```", "", "Later: 10:00 Termin"]
-    assert [s.seconds for s in chapters.find_chapters(lines, 1)[0]] == [1455, 3125]
-    code = ["```python", "00:24:15 = 1", "00:52:05 = 2", "```"]
-    assert chapters.find_chapters(code, 1)[0] == []
-
-
 def test_the_sites_other_posts_end_a_thread() -> None:
     lines = ["Post", ""]
     for name, text in [("Ana Lima", "First reply with some words in it."), ("kofi.builds", "Bookmarking this, we have the same crons."),

@@ -368,25 +368,6 @@ def _runs(candidates: list[_Candidate], lines: list[str]) -> list[list[_Candidat
     return runs
 
 
-def _chapters_fenced(lines: list[str], start: int) -> int | None:
-    """The closing fence's line when the code block opening at ``start`` holds only
-    chapter lines (``00:24:15 Title``, two or more): a list pasted as code, not a
-    program (its fence without a language, or ``text``). None otherwise."""
-    if not re.fullmatch(r"\s{0,3}(?:```|~~~)\s*(?:text|txt|plain)?\s*", lines[start]):
-        return None
-    inside = []
-    for offset, raw in enumerate(lines[start + 1 : start + 200]):
-        if _FENCE.match(raw):
-            end = start + 1 + offset
-            break
-        if raw.strip():
-            inside.append(raw)
-    else:
-        return None
-    chapters = len(inside) >= 2 and all(_LEADING.match(raw) and re.match(r"^\s*\[?\d{1,2}:\d{2}", raw) for raw in inside)
-    return end if chapters else None
-
-
 def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], list[str]]:
     """The episode chapters of a document body (``lines``, the first of which is file
     line ``first_line``), and warnings. A chapter's ``url`` is the link on its line,
@@ -395,8 +376,6 @@ def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], l
     candidates: list[_Candidate] = []
     table_context: dict[int, int] = {}
     in_fence = False
-    open_list = -1
-    """The closing fence of a chapter list pasted as code."""
     skip_until = 0
     # Only lines with a time (and fences, which hide them) are looked at.
     text, line_of = joined(lines)
@@ -406,15 +385,8 @@ def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], l
         if line < skip_until:
             continue
         raw = lines[line]
-        if line == open_list:
-            open_list = -1
-            continue  # the end of a chapter list pasted as code
         if _FENCE.match(raw):
             in_fence = not in_fence
-            end = _chapters_fenced(lines, line) if in_fence else None
-            if end is not None:
-                in_fence = False  # a chapter list pasted in a plain code block: read as one
-                open_list = end
             continue
         if in_fence:
             continue
