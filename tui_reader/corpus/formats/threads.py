@@ -1302,7 +1302,7 @@ def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
     line repeated under every card is its button ("Svara", "Yanıtla", "Odpowiedz",
     "回复"), and a short line with a number under a name is its date. Both are read as
     such, and the cards then as any page copy's (``card_copy``)."""
-    counts = collections.Counter(raw.strip() for raw in lines if raw.strip())
+    counts = collections.Counter(text for raw in lines if 0 < len(text := raw.strip()) <= 40)
     buttons = {
         text for text, n in counts.items()
         if n >= max(3, MIN_COMMENTS) and len(text) <= 24 and len(text.split()) <= 3 and not re.search(r"\d", text)
@@ -1312,7 +1312,7 @@ def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
         return None
     dated = [
         index for index, raw in enumerate(lines)
-        if index and (text := raw.strip()) and not text.startswith("©") and not _is_card_date(text) and _generic_date(text)
+        if index and (text := raw.strip()) and len(text) <= 40 and not text.startswith("©") and _generic_date(text) and not _is_card_date(text)
         and (above := lines[index - 1].strip()) and (above not in buttons or counts[above] * 2 < len(lines) // 8)
         and (_looks_like_name(above) or _looks_like_name(re.sub(r"\s*\[[^\]]{1,20}\]\s*$", "", above)))
     ]
