@@ -54,6 +54,7 @@ _MENU_LINE = re.compile(r"\b(?:back to|go to|return to) (?:the )?home ?page\b|\b
 homepage"), its buttons ("Show moreHide expanded menu")."""
 _NAV_WORDS = re.compile(
     r"^(?:search|menu|home|sign in|log ?in|sign up|subscribe|create (?:an )?account|register|more|news|about|contact|"
+    r"navigation menu|main menu|open navigation menu|"
     r"discover|explore|browse(?: \w+)?|library|subscriptions|docs|blog|community|pricing|help|faq|get the app|"
     r"search\b.{0,50}(?:…|\.\.\.)|"
     r"buscar|crear|inicio|iniciar sesión|acceder|suscribirse|rechercher|accueil|connexion|se connecter|s'abonner|suchen|startseite|"
@@ -62,6 +63,11 @@ _NAV_WORDS = re.compile(
 )
 """The words a site's menu is made of ("Home", "Sign in", "Search videos, playlists, channels…")."""
 NAV_RUN = 4
+
+
+def nav_word(line: str) -> bool:
+    """A line of a site's menu, in a few languages: "Skip to content", "Home", "Sign in"."""
+    return bool(_SKIP_LINK.fullmatch(line) or _NAV_WORDS.match(line))
 """Short lines (three words or fewer) at a page's top that make its navigation."""
 
 

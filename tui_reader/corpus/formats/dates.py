@@ -87,15 +87,10 @@ def parse_date(value: object) -> str | None:
     text = _LABEL.sub("", value.strip().strip("*_ ")).strip()
     if not text or len(text) > MAX_DATE_CHARS:
         return None
-    match = _ISO_START.match(text)
-    if match:
-        return _checked(int(match[1]), int(match[2]), int(match[3]))
-    match = _COMPACT.match(text)
-    if match:
-        return _checked(int(match[1]), int(match[2]), int(match[3]))
-    match = _CJK_DATE.match(text)
-    if match:
-        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    for year_first in (_ISO_START, _COMPACT, _CJK_DATE):
+        match = year_first.match(text)
+        if match:
+            return _checked(int(match[1]), int(match[2]), int(match[3]))
     match = _DOTTED.match(text)
     if match:
         return _checked(int(match[3]), int(match[2]), int(match[1]))

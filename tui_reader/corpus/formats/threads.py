@@ -33,7 +33,7 @@ from .. import comments as line_dumps
 from ..model import Comment
 from ..text import visible
 from .dates import FOREIGN_MONTHS, parse_date
-from . import NAV_RUN, menu_line, numbered_posts
+from . import NAV_RUN, menu_line, nav_word, numbered_posts
 
 MIN_COMMENTS = 2
 MIN_COVERAGE = 0.6
@@ -1788,19 +1788,14 @@ def line_dump(lines: list[str], first_line: int, hinted: bool = False) -> Thread
     return thread
 
 
-_NAV_WORD = re.compile(
-    r"^(?:skip to .{0,60}|skip navigation|jump to .{0,40}|search|menu|home|sign in|log ?in|sign up|subscribe|"
-    r"create account|register|navigation menu|main menu|open navigation menu|more|news|about|contact)$",
-    re.IGNORECASE,
-)
 
 
 def _site_navigation(lines: list[str]) -> bool:
     """Whether a text opens with a site's menu: a run of short lines (three words or
     fewer) of which two or more are the words menus use ("Search", "Sign in")."""
     opening = [raw.strip() for raw in lines[:60] if raw.strip()]
-    run = list(itertools.takewhile(lambda line: len(line.split()) <= 3 or _NAV_WORD.match(line) or menu_line(line), opening))
-    return len(run) >= NAV_RUN and sum(1 for line in run if _NAV_WORD.match(line)) >= 2
+    run = list(itertools.takewhile(lambda line: len(line.split()) <= 3 or nav_word(line) or menu_line(line), opening))
+    return len(run) >= NAV_RUN and sum(1 for line in run if nav_word(line)) >= 2
 
 
 _READING_TIME_LINE = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?$", re.IGNORECASE)
