@@ -15,6 +15,7 @@ from tui_reader.corpus.links import (
     url_seconds,
 )
 from tui_reader.corpus.loading import split_front_matter
+from tui_reader.corpus.formats import threads
 from tui_reader.corpus.sections import slugify
 from tui_reader.corpus.text import decode, visible
 
@@ -742,3 +743,72 @@ def test_a_note_keeping_a_paper_url_beside_the_paper(tmp_path: Path) -> None:
 def test_a_converted_page_with_its_title_underlined() -> None:
     text = "Waarom de dijken breder worden\n==============================\n\n" + ("De dijken worden breder, met een flauwer talud en een brede berm. " * 25) + "\n"
     assert _kind(text, "Waarom de dijken breder worden.md")[0] == "source"
+
+
+def test_replies_nested_in_quotes_are_a_thread_not_highlights() -> None:
+    thread = "# SQLite Is Not a Toy\n\n- **Link:** https://example.dev/sqlite\n\n---\n\n" + "\n\n---\n\n".join(
+        f"> **{a}** · 2024-11-07 14:41 UTC\n>\n> {t}\n>\n> > **{b}** · 2024-11-07 15:02 UTC\n> >\n> > A reply to that, with a few words of its own."
+        for a, b, t in [("bmoraes", "nferreira", "One server is doing a lot of work in that sentence."),
+                        ("dnlkwk", "halfmoon", "Stealing this line for our team wiki, it is a good one."),
+                        ("oss_ops", "pgfan", "The read and write ratio is the key number here.")]
+    ) + "\n"
+    assert _kind(thread, "hn-42087311.md")[0] == "comments"
+    # a note quoted under a highlight (Raindrop) keeps the export a summary
+    raindrop = "# How we halved CI time\n\n## Highlights\n\n" + "\n\n".join(
+        f"> [!quote]+ Updated on Sat Sep 13 2025 21:0{n}:11\n>\n> A passage of the article, number {n}, long enough.\n> > my own note on it, check this"
+        for n in range(4)
+    ) + "\n"
+    assert _kind(raindrop, "How we halved CI time.md")[0] == "summary"
+
+
+def test_a_mail_client_chain_newest_first(tmp_path: Path) -> None:
+    def message(name: str, sent: str, subject: str, text: str) -> str:
+        return f"From:\t{name} <{name.split()[0].lower()}@example.com>\nSent:\t{sent}\nTo:\tTeam\nSubject:\t{subject}\n\n{text}\n\n"
+
+    safe = "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fshow.example.fm%2F87%3Futm_source%3Dmail&data=05%7C02&reserved=0"
+    chain = (
+        message("Dan Okafor", "Wednesday, March 13, 2024 10:02 AM", "RE: Lunch pick - ep. 87", "I'll listen async and add to the notes.")
+        + message("Sam White", "Tuesday, March 12, 2024 6:05 PM", "RE: Lunch pick - ep. 87", "Good pick, some pushback inline.")
+        + message("Maja Lind", "Monday, March 11, 2024 3:58 PM", "Lunch pick - ep. 87", f'Let us listen to episode 87, "Alert Fatigue"<{safe}>. It is 58 minutes.')
+    )
+    (tmp_path / "RE_ Lunch pick - ep. 87.txt").write_text(chain)
+    (tmp_path / "Alert Fatigue - The Show.md").write_text(
+        "---\ntitle: Alert Fatigue\nurl: https://show.example.fm/87\n---\n\n# Alert Fatigue\n\n- 00:00 Intro\n- 02:48 Pages\n- 11:30 Runbooks\n"
+    )
+    (tmp_path / "L&L notes.md").write_text(
+        "# Lunch & Learn\n\nEpisode: https://show.example.fm/87\nAttendees: Maja, Sam\n\n## Notes while listening\n\n"
+        "- 11:30 — runbooks, one per alert.\n- 19:05 — the 400-page runbook.\n"
+    )
+    corpus = load_corpus([tmp_path], cache=False)
+    docs = {d.path.name: d for d in corpus.documents}
+    mail = docs["RE_ Lunch pick - ep. 87.txt"]
+    assert mail.kind == "comments"
+    assert [c.author for c in mail.comments] == ["Dan Okafor", "Sam White", "Maja Lind"]  # no post: every message is a reply
+    assert docs["L&L notes.md"].kind == "note"  # times noted while listening to an episode saved beside it
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("RE_ Lunch pick - ep. 87.txt", "comments-on", "Alert Fatigue - The Show.md") in ties  # through Safe Links
+    assert ("L&L notes.md", "links-to", "Alert Fatigue - The Show.md") in ties
+
+
+def test_link_wrappers_lead_to_their_page() -> None:
+    assert normalize_url("https://www.google.com/url?q=https://example.org/a&sa=D") == "example.org/a"
+    assert normalize_url("https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2Fc&h=AT0") == "example.org/c"
+    assert normalize_url("https://www.youtube.com/redirect?event=video_description&q=https%3A%2F%2Fexample.org%2Fb") == "example.org/b"
+    assert normalize_url("https://example.org/?q=https://other.org") != "other.org"  # a site's own search
+    assert normalize_url("https://example.org/search?q=hello") == "example.org/search?q=hello"
+
+
+def test_an_old_reddit_page_saved_as_markdown() -> None:
+    lines = ["[Long Run Radio ep. 212](https://longrun.example.com/episodes/212?utm_source=reddit) (longrun.example.com)", "",
+             "submitted 2 days ago by [tempo](https://old.reddit.com/user/tempo) 5k 16:48", "", "all 3 comments", ""]
+    for name, extra, reply, text in [("tempo", "[S] 5k 16:48 | M 2:49", False, "Summary as required: zone 2 is fine."),
+                                     ("zealot", "", True, "I think she is attacking a strawman."),
+                                     ("k_mara", "HM 1:21", False, "The heat section was the interesting part.")]:
+        lines += [f"[–][{name}](https://old.reddit.com/user/{name}){extra} 12 points 2 days ago", "", text, "",
+                  "  * [permalink](https://old.reddit.com/r/x/comments/1gh7k2q/t/lu7/)", "  * embed", "  * save",
+                  *(["  * parent"] if reply else []), "  * reply", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and thread.format == "old Reddit page copy"
+    assert [(c.author, c.depth) for c in thread.comments] == [("tempo", 0), ("zealot", 1), ("k_mara", 0)]
+    assert thread.url == "https://longrun.example.com/episodes/212?utm_source=reddit"

@@ -220,6 +220,25 @@ _REDDIT_HOSTS = {"reddit.com", "old.reddit.com", "new.reddit.com", "np.reddit.co
 _MEDIUM_ID = re.compile(r"-([0-9a-f]{10,16})$")
 
 
+_REDIRECT_PATH = re.compile(r"^/(?:|url|l\.php|redirect|away(?:\.php)?|link|linkfilter|out|exit|redir|goto|dereferrer)/?$", re.IGNORECASE)
+_REDIRECT_PARAMS = ("url", "u", "q", "target", "to", "dest", "destination", "redirect", "redirecturl", "link")
+
+
+def _redirect_target(host: str, path: str, query: str) -> str | None:
+    """The page a link wrapper leads to: Outlook's Safe Links
+    (``…safelinks.protection.outlook.com/?url=…``), Google's ``/url?q=``, Facebook's
+    ``l.php?u=``, YouTube's ``/redirect?q=``, VK's ``away.php?to=``, Steam's
+    ``linkfilter/?url=``: a redirector's path with a parameter that is itself a URL."""
+    if not query or not _REDIRECT_PATH.match(path or "/"):
+        return None
+    if path in ("", "/") and not ("safelinks" in host or host.startswith(("l.", "lm.", "out.", "exit.", "away.", "href.li", "link."))):
+        return None  # a site's own search at its root (``/?q=https://…``), not a wrapper
+    for name, value in parse_qsl(query):
+        if name.lower() in _REDIRECT_PARAMS and value.lower().startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
@@ -281,6 +300,9 @@ def normalize_url(url: str) -> str | None:
         return None
     if not host or any(ch.isspace() for ch in host):  # no web host has blanks
         return None
+    wrapped = _redirect_target(host, parts.path, parts.query)
+    if wrapped is not None and wrapped != url:
+        return normalize_url(wrapped)
     host = _canonical_host(host)
     path = parts.path or ""
     query = [

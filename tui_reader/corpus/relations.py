@@ -561,6 +561,11 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             if other is not None and other != doc.id and resolver.by_id[other].kind == "source":
                 doc.kind = "note"
                 doc.kind_reason = f"a note on {resolver.by_id[other].path.name} (its URL {_short_url(doc.url)} names that file)"
+    for doc in documents:
+        episode = _episode_noted(doc, resolver)
+        if episode is not None:
+            doc.kind = "note"
+            doc.kind_reason = f"notes on the episode {episode.path.name} (it links there before its {len(doc.timestamps)} times)"
     dumps = [d for d in documents if d.kind == "comments"]
     summaries = [d for d in documents if d.kind == "summary"]
     pages = [d for d in documents if d.kind not in ("comments", "summary")]
@@ -584,6 +589,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
                     break
         if found is None and not (dump.format or "").startswith(_SELF_CONTAINED):
             found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_named_file(dump, resolver)
+            found = found or _by_linked_page(dump, resolver)
             found = found or _by_content(dump, pages, indexes, linked=_linked_ids(dump, resolver))
         if found is None:
             continue
@@ -888,6 +894,39 @@ def _by_named_file(doc: Document, resolver: LinkResolver) -> tuple[Document, Non
         return None
     target = resolver.by_id[named.pop()]
     return target, None, f"names its file {target.path.name}"
+
+
+def _episode_noted(doc: Document, resolver: LinkResolver) -> Document | None:
+    """The episode page of the folder that ``doc``, read as an episode page for its
+    chapters alone, takes its times from: a note that links to that page above its
+    first time ("Episode: …/87", "Kaynak video: [[…]]") and has fewer of them."""
+    if doc.kind != "source" or not doc.kind_reason.startswith("an episode page:") or not doc.timestamps:
+        return None
+    first = min(t.line for t in doc.timestamps)
+    for link in doc.links:
+        if link.line >= first:
+            continue
+        found = resolver.resolve(doc, link.url)
+        if found is None or found[0] == doc.id:
+            continue
+        other = resolver.by_id[found[0]]
+        if other.kind == "source" and len(other.timestamps) > len(doc.timestamps):
+            return other
+    return None
+
+
+def _by_linked_page(doc: Document, resolver: LinkResolver) -> tuple[Document, None, str] | None:
+    """The one saved page of the folder a thread's messages link to (a mail chain
+    passing the episode's link round): what the thread is about."""
+    linked = {}
+    for link in doc.links:
+        found = resolver.resolve(doc, link.url)
+        if found is not None and found[0] != doc.id and resolver.by_id[found[0]].kind == "source":
+            linked.setdefault(found[0], link.url)  # a saved page, not a runbook or a note the thread cites
+    if len(linked) != 1:
+        return None
+    target_id, url = linked.popitem()
+    return resolver.by_id[target_id], None, f"the one page its messages link to: {resolver.reason(url, target_id)}"
 
 
 def _by_pointers(

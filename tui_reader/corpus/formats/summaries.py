@@ -490,6 +490,9 @@ def _prose_words(lines: Sequence[str]) -> int:
 
 
 _QUOTE_START = re.compile(r"^[ \t]*>")
+_NESTED_QUOTE = re.compile(r"^[ \t]*>[ \t]*>[ \t>]*(?:\*\*|__)?@?[\w.-]{2,30}(?:\*\*|__)?[ \t]+[·•|—–-][ \t]")
+"""A reply's head quoted within a quote (``> > **nferreira** · 2024-11-07``): a note
+quoted under a highlight (Raindrop's ``> > my note``) has none."""
 
 
 def _quoted_passages(lines: Sequence[str], summary_headings: list[int]) -> str | None:
@@ -499,6 +502,8 @@ def _quoted_passages(lines: Sequence[str], summary_headings: list[int]) -> str |
     starts = [i for i, raw in enumerate(lines) if _QUOTE_START.match(raw) and (i == 0 or not _QUOTE_START.match(lines[i - 1]))]
     if len(starts) < 2:
         return None
+    if sum(1 for i in starts if any(_NESTED_QUOTE.match(raw) for raw in lines[i : i + 40])) >= 2:
+        return None  # heads within quotes: replies nested as a thread export writes them, not passages
     for heading in summary_headings:
         after = next((i for i in range(heading + 1, len(lines)) if lines[i].lstrip().startswith("#") and not lines[i].lstrip().startswith("#####")), len(lines))
         under = sum(1 for i in starts if heading < i < after)

@@ -6,6 +6,7 @@ returns a ``Thread`` or None:
 | recogniser | what it reads |
 |---|---|
 | ``hacker_news_page`` | a Hacker News item page copied as text: ``N points by user ...``, then ``user 3 hours ago \\| parent \\| next [–]`` heads, text, ``reply``; depth from indentation, else from ``root`` / ``parent`` |
+| ``old_reddit_page`` | old.reddit.com saved as Markdown or copied as text: ``[–]user[S] flair 41 points 2 days ago`` heads, ``permalink`` / ``parent`` / ``reply`` lines; the post's link is the page |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -208,6 +209,70 @@ def hacker_news_page(lines: list[str], first_line: int) -> Thread | None:
         if described:
             thread.description = (first_line + (title_index if title_index is not None else story[0]), described)
     thread.url = _standalone_url(lines[: heads[0][0]])
+    return thread
+
+
+# --- old Reddit, copied from the page ----------------------------------------------------
+
+_OLD_REDDIT_HEAD = re.compile(
+    r"^\s*\[[–+-]\]\s*(?:\[(?P<linked>[\w-]{2,24})\]\([^)\s]*\)|(?P<user>[\w-]{2,24}?))(?:\[[SMAF+]\])*"
+    r"(?:\s*(?P<flair>.{0,60}?))??\s*(?:(?<![\d:.])-?\d[\d,]*\s+points?|\[score hidden\])\s+(?P<age>(?:\d+|an?)\s+\w+\s+ago)\b.*$"
+)
+"""An old-Reddit comment's head: ``[–]user[S] flair 41 points 2 days ago``, the
+name linked or not (a page saved as Markdown, or copied as text)."""
+_OLD_REDDIT_ACTION = re.compile(
+    r"^\s*(?:[-*+]\s+)?\[?(?:permalink|embed|save|unsave|parent|report|reply|give award|share|edit|delete|"
+    r"load more comments(?: \(\d+ repl(?:y|ies)\))?|continue this thread)\]?(?:\([^)]*(?:\)[^)]*)?\))?\s*$",
+    re.IGNORECASE,
+)
+_OLD_REDDIT_SUBMITTED = re.compile(r"^\s*submitted\s+.{1,40}?\s+ago\s+by\s+", re.IGNORECASE)
+_LINKED_TITLE = re.compile(r"^\s*\[(?P<title>[^\]\n]{4,300})\]\((?P<url>https?://[^)\s]+)\)\s*(?:\([\w.-]+\))?\s*$")
+
+
+def old_reddit_page(lines: list[str], first_line: int) -> Thread | None:
+    """A thread of old.reddit.com saved as Markdown or copied as text: ``[–]user[S]
+    flair N points 2 days ago`` heads, the text, then ``permalink`` / ``embed`` /
+    ``save`` / ``parent`` / ``reply`` lines; a reply has ``parent`` (its level
+    below is not written). The post's link above the ``submitted … by`` line is the
+    page discussed."""
+    heads = [(i, m) for i, raw in enumerate(lines) if "ago" in raw if (m := _OLD_REDDIT_HEAD.match(raw))]
+    if len(heads) < MIN_COMMENTS:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    for number, (index, match) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body: list[str] = []
+        actions = 0
+        reply = False
+        for raw in lines[index + 1 : end]:
+            if _OLD_REDDIT_ACTION.match(raw):
+                actions += 1
+                reply = reply or "parent" in raw.lower()
+                continue
+            if actions:
+                break  # the comment ends at its actions: what follows is the page's
+            body.append(raw)
+        stop = index + 1 + len(body) + actions
+        covered += 1 + _non_blank(lines, index + 1, min(end, stop + 2))
+        text = clean(_dedent(body))
+        if text:
+            name = match.group("linked") or match.group("user")
+            comments.append(Comment(first_line + index, text, name, 1 if reply else 0, first_line + index + 1 + len(body), _age(match.group("age"))))
+    thread = Thread("old Reddit page copy", comments, strong=True)
+    thread.total = _non_blank(lines, heads[0][0])
+    thread.covered = covered + sum(1 for raw in lines[heads[0][0] :] if _OLD_REDDIT_ACTION.match(raw) and raw.strip().lower().startswith(("[load", "load", "* [load")))
+    thread.preamble = _non_blank(lines, 0, heads[0][0])
+    submitted = next((i for i, raw in enumerate(lines[: heads[0][0]]) if _OLD_REDDIT_SUBMITTED.match(raw)), None)
+    if submitted is not None:
+        title_line = next((k for k in range(submitted - 1, max(-1, submitted - 6), -1) if lines[k].strip()), None)
+        linked = _LINKED_TITLE.match(lines[title_line]) if title_line is not None else None
+        if linked:
+            thread.title = clean(linked.group("title"))
+            thread.url = html.unescape(linked.group("url"))
+            thread.description = (first_line + title_line, thread.title)  # type: ignore[operator]
+        elif title_line is not None:
+            thread.title = clean(lines[title_line].strip().strip("#").strip())
     return thread
 
 
@@ -1447,7 +1512,9 @@ _MAIL_FROM = re.compile(
 """A message's sender: ``From: Ana Lima <ana@example.org>`` (an mbox or a Mailman
 page, with ``Date:`` below), ``From: Ana Lima @ 2024-04-08  9:14 UTC (permalink / raw)``
 (public-inbox)."""
-_MAIL_HEADER = re.compile(r"^(?:To|Cc|Date|Subject|Message-ID|In-Reply-To|References|Reply-To):", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"^(?:To|Cc|Date|Sent|Subject|Message-ID|In-Reply-To|References|Reply-To):", re.IGNORECASE)
+_REPLY_SUBJECT = re.compile(r"^(?:\[[^\]\n]{1,30}\]\s*)?(?:re|aw|sv|vs|odp|ynt|antw|rif|r)\s*:", re.IGNORECASE)
+"""A subject that answers another ("RE: …", "AW: …", "[EXTERNAL] RE: …")."""
 _MAIL_TREE_SELF = re.compile(r"^@ \d{4}-\d{2}-\d{2}[ \t]+\d{1,2}:\d{2}( +)` ")
 _MAIL_END = re.compile(
     r"^(?:\^ permalink raw reply|\* Re: |\* \[|-{5,} ?next part ?-{5,}|previous message|next message|messages sorted by|"
@@ -1478,7 +1545,7 @@ def mail_thread(lines: list[str], first_line: int) -> Thread | None:
         date = match.group("date")
         # The header block: "To:", "Date:", … (public-inbox indents them), folded lines.
         while start < end and lines[start].strip() and (_MAIL_HEADER.match(lines[start].lstrip()) or lines[start][:1] in " \t"):
-            if lines[start].lstrip().lower().startswith("date:") and not date:
+            if lines[start].lstrip().lower().startswith(("date:", "sent:")) and not date:
                 date = lines[start].lstrip()[5:].strip()
             start += 1
         stop = next((k for k in range(start, end) if _MAIL_END.match(lines[k].strip())), end)
@@ -1492,12 +1559,18 @@ def mail_thread(lines: list[str], first_line: int) -> Thread | None:
         return None
     if not any(m.depth for m in messages):
         messages = _quoted_replies(messages)
-    thread = Thread("mailing-list thread", messages[1:], strong=True)
-    root = messages[0]
-    thread.description = (root.line, root.text)
     subject = next((raw for raw in lines[: heads[0][0]] if raw.startswith("* ")), None) or next(
         (raw[8:] for raw in lines[heads[0][0] : heads[0][0] + 6] if raw.lower().startswith("subject:")), None
     )
+    root = messages[0]
+    if subject and _REPLY_SUBJECT.match(subject.strip()):
+        # The newest reply on top (a mail client's saved chain): every message is one of
+        # the discussion, none is the post it started from.
+        thread = Thread("mail thread", messages, strong=True)
+        subject = _REPLY_SUBJECT.sub("", subject.strip(), count=1)
+    else:
+        thread = Thread("mailing-list thread", messages[1:], strong=True)
+        thread.description = (root.line, root.text)
     thread.title = clean(subject.lstrip("* ").strip()) if subject else None
     thread.own_title = True
     thread.url = _standalone_url(root.text.split("\n"))
@@ -2104,7 +2177,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2160,9 +2233,10 @@ _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
+    old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
-    mail_thread: lambda text: text.count("\nFrom: ") >= MIN_COMMENTS,
+    mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
     chat_export: lambda text: _CHAT_MARK.search(text) is not None,
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
