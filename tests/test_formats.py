@@ -899,3 +899,36 @@ def test_cards_in_a_language_no_reader_knows_by_their_place() -> None:
     # a page whose show name repeats, over lines with numbers, is no thread
     page = ["Crumb & Crust", "Playlist • 412 songs", "Crumb & Crust", "0:00", "Crumb & Crust", "© 2024 Spotify AB"]
     assert threads.cards_by_place(page, 1) is None
+
+
+def test_youtube_app_copy_heads_name_and_age_on_one_line() -> None:
+    lines = ["Comments 2.3K", "Top", "Newest", "Add a comment...", "Pinned by @Stud", "@Stud • 5d",
+             "Quick correction: at 12:40 I said 2.4, the sheet says 1.9.", "1.4K", "Reply", "61 replies",
+             "@harlan.builds • 2d", "Contractor here, the Manual J part should be mandatory.", "872", "Reply", "23 replies",
+             "Replies", "@harlan.builds • 2d", "Contractor here, the Manual J part should be mandatory.", "872", "Reply",
+             "@Stud • 2d", "@harlan.builds appreciate this, our quotes were 5 tons.", "214", "Reply",
+             "@june.duluth • 1w (edited)", "Same here in Duluth, a real calc saved us $4k.", "41", "Reply"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth) for c in thread.comments] == [("@Stud", 0), ("@harlan.builds", 0), ("@Stud", 1), ("@june.duluth", 0)]
+
+
+def test_a_page_with_a_chapter_list_between_its_cards_is_no_thread() -> None:
+    lines = ["Fermentation Station", "Episode 58: Koji", "Fermentation Station", "Oct 9, 2024", "47:31", "Listen on Spotify", "",
+             "Timestamps", "0:00 Welcome back", "2:35 What koji actually is", "9:50 Growing it at home", "18:20 Temperature", "",
+             "More episodes", "Episode 57: Hot Sauce", "Sep 25, 2024", "39:12", "Episode 56: Kombucha Myths", "Sep 11, 2024", "44:58"]
+    thread = threads.recognise(lines, 1)
+    assert thread is None or len(thread.comments) > 3
+
+
+def test_join_and_leave_lines_are_no_messages() -> None:
+    lines = [f"* 2024-10-14T13:{m:02d}:00Z @{name}: {text}" for m, name, text in [
+        (2, "marisol", "October pick! Koji, Mold and the Art of Controlled Rot"),
+        (40, "kenji", "@kenji has joined the channel"),
+        (41, "kenji", "is this the one where they cure salami with koji?"),
+        (44, "marisol", "yes! that's the charcuterie chapter, around 27:45"),
+    ]]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.text for c in thread.comments if "joined" in c.text] == []
+    assert len(thread.comments) == 3

@@ -45,6 +45,9 @@ is a page with a few comments at the end, not a comment dump (unless the export'
 own header says what it is)."""
 
 
+_TIMED_LINES = re.compile(r"^[ \t]*(?:[-*•]\s*)?[(\[]?(?:\d{1,2}:)?\d{1,2}:\d\d[)\]]?[ \t]+[-–—]?[ \t]*[^\W\d]", re.MULTILINE)
+
+
 @dataclass
 class Thread:
     format: str
@@ -79,6 +82,8 @@ class Thread:
             return False
         if self.strong:
             return True
+        if len(self.comments) <= 3 and any(len(_TIMED_LINES.findall(c.text)) >= 3 for c in self.comments):
+            return False  # two or three "comments", one holding a list of chapters: a page's cards misread
         return self.preamble <= MAX_PREAMBLE * (self.preamble + self.total)
 
 
@@ -1416,6 +1421,10 @@ _REACTION_WORDS = {"like", "love", "care", "haha", "wow", "sad", "angry", ""}
 _REPLY_WORDS = {"reply", "responder", "répondre", "antworten", "rispondi", "beantwoorden", "reageren", "返信", "답글"}
 
 
+_NAME_AGE = re.compile(r"^(?P<name>@?[\w.\-]{2,40}(?: [\w.\-]{1,30}){0,2}) [·•] (?:\d+\s?(?:s|m|h|d|w|mo|y)|\d+ \w{2,8} ago)(?: \(edited\))?$")
+"""A head line: the author, then how long ago (``@harlan.builds • 2d``, ``@ana • 5d (edited)``)."""
+
+
 def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None:
     """Comments copied from a page that writes each one as its author (and badges such
     as ``Admin`` / ``Top contributor``), the text, the date (``6d``), then ``Like`` /
@@ -1423,7 +1432,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     name answers that comment."""
     def footer(raw: str) -> bool:
         text = raw.strip()
-        return bool(text) and (text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
+        return bool(text) and not _NAME_AGE.match(text) and (text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
 
     ends: list[tuple[int, int, int]] = []
     """(first line of the footer, its last line, its date line) of each comment: the
@@ -1448,6 +1457,10 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
             last += 1
         date = next((k for k in range(low, last + 1) if _is_card_date(lines[k].strip())), None)
         if date is None:
+            # the date on the head line, above the text: "@handle • 5d" (YouTube's app and mobile site)
+            floor = ends[-1][1] if ends else -1
+            date = next((k for k in range(low - 1, max(floor, low - 30), -1) if _NAME_AGE.match(lines[k].strip())), None)
+        if date is None:
             continue
         ends.append((low, last, date))
     if len(ends) < MIN_COMMENTS:
@@ -1460,6 +1473,8 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
          if (k == 0 or not lines[k - 1].strip()) and lines[k + 1].strip() and _looks_like_name(lines[k].strip())),
         None,
     )
+    if ends[0][2] < ends[0][0]:
+        begin = ends[0][2]  # the head line with its date
     if begin is None:
         begin = next((k + 1 for k in range(ends[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
     for number, (low, last, date) in enumerate(ends):
@@ -1468,9 +1483,12 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         block = [k for k in block if not (_CARD_ACTION.match(lines[k].strip()) and lines[k].strip().lower().startswith("view"))]
         if len(block) >= 3 and block[1] != block[0] + 1 and _looks_like_name(lines[block[1]].strip()) and block[2] == block[1] + 1:
             block = block[1:]  # a section's label over the first card ("新着コメント", "Newest")
-        if len(block) < 2 or not _looks_like_name(lines[block[0]].strip()):
+        headed = date < low and date in block
+        if headed:
+            block = block[block.index(date) :]  # "Pinned by @…", "Replies" above the head line: labels
+        if len(block) < 2 or not (headed or _looks_like_name(lines[block[0]].strip())):
             continue
-        name = lines[block[0]].strip()
+        name = _NAME_AGE.match(lines[block[0]].strip()).group("name") if headed else lines[block[0]].strip()  # type: ignore[union-attr]
         # The lines right under the name, before a blank line and the text, are the
         # person's badges and headline ("Maker", "Co-founder @ Tallyroom").
         profile = 0
@@ -1488,7 +1506,9 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         return None
     authors: list[str] = []
     for number, comment in enumerate(comments):
-        if any(comment.text.lstrip("@").startswith(a + " ") for a in authors if " " in a):
+        if any(comment.text.lstrip("@").startswith(a + " ") for a in authors if " " in a) or any(
+            comment.text.startswith(a + " ") for a in authors if a.startswith("@")
+        ):
             comments[number] = dataclasses.replace(comment, depth=1)
         authors.append(comment.author or "")
     thread = Thread("comments copied from a web page (buttons below each)", comments)
@@ -2324,7 +2344,18 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
         best.folded += _fold_repeats(best.comments)
+    if best is not None and any(_MEMBER_EVENT.match(c.text) for c in best.comments):
+        best.comments = [c for c in best.comments if not _MEMBER_EVENT.match(c.text)]  # "@kenji has joined the channel"
     return best
+
+
+_MEMBER_EVENT = re.compile(
+    r"^(?:@?[\w.-]{1,40} )?(?:has )?(?:joined|left) (?:the |this )?(?:channel|group|room|server|conversation|chat|call)\b.{0,40}$"
+    r"|^(?:@?[\w.-]{1,40} )?(?:set|changed|renamed) the (?:channel|group|room) (?:topic|purpose|name|description)\b.*$"
+    r"|^(?:@?[\w.-]{1,40} )?was added to (?:the |this )?(?:channel|group|room)\b.{0,60}$",
+    re.IGNORECASE,
+)
+"""What a chat export writes when someone joins, leaves or renames: no message."""
 
 
 def _fold_repeats(comments: list[Comment]) -> int:
