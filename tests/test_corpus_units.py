@@ -812,3 +812,29 @@ def test_an_old_reddit_page_saved_as_markdown() -> None:
     assert thread is not None and thread.format == "old Reddit page copy"
     assert [(c.author, c.depth) for c in thread.comments] == [("tempo", 0), ("zealot", 1), ("k_mara", 0)]
     assert thread.url == "https://longrun.example.com/episodes/212?utm_source=reddit"
+
+
+def test_summaries_in_other_languages_and_their_pointers(tmp_path: Path) -> None:
+    korean = ("본문 바로가기\n곰돌이 개발 일지\n카테고리\n검색하기\n검색하기 폼\n블로그 내 검색\n\n개발 일지/Rust\n\n[번역·요약] 중국 개발자의 Rust 비동기 런타임 비교\n\n"
+              "원문: 林间小路, 「Rust 异步运行时选型」\nhttps://www.cnblogs.com/linjian-xl/p/18051234\n\n한 줄 요약\n\n새 서버 프로젝트라면 그냥 tokio.\n")
+    (tmp_path / "[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt").write_text(korean)
+    (tmp_path / "Rust 异步运行时选型 - 博客园.md").write_text(
+        "---\ntitle: Rust 异步运行时选型\nsource: https://www.cnblogs.com/linjian-xl/p/18051234\n---\n\n" + "正文。" * 200 + "\n"
+    )
+    finnish = ("Subject: Kaupunkikirje #11\n\nJos viesti ei näy oikein, avaa se selaimessa: https://preview.example.io/k/2417783\n\n"
+               "1) KAUPUNKIPODI: KUKA KAAVOITTAA LÄHIÖN?\n\nJaksossa 42 kaavoitusarkkitehti kertoo lähiöiden täydennysrakentamisesta.\n\n"
+               "Kuuntele: https://www.kaupunkipodi.example/jaksot/42-kuka-kaavoittaa-lahion/?utm_source=kirje\n\n"
+               "Peruuta tilaus: https://preview.example.io/unsubscribe/2417783\n")
+    (tmp_path / "Kaupunkikirje 11-2024.txt").write_text(finnish)
+    (tmp_path / "Jakso 42 Kuka kaavoittaa lähiön - Kaupunkipodi.txt").write_text(
+        "Kaupunkipodi\nJaksot\nTietoa meistä\nTue podia\nUutiskirje\n\nJakso 42: Kuka kaavoittaa lähiön?\n7.3.2024 · 52 min\n\n0:00 Alku\n4:10 Kaavoitus\n12:30 Pysäköinti\n"
+    )
+    corpus = load_corpus([tmp_path], cache=False)
+    docs = {d.path.name: d for d in corpus.documents}
+    korean_doc = docs["[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt"]
+    assert (korean_doc.kind, korean_doc.title) == ("summary", "[번역·요약] 중국 개발자의 Rust 비동기 런타임 비교")  # past the skip link and menu
+    assert docs["Kaupunkikirje 11-2024.txt"].kind == "summary"  # the email's chrome, in Finnish
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt", "summarizes", "Rust 异步运行时选型 - 博客园.md") in ties
+    assert ("Kaupunkikirje 11-2024.txt", "summarizes", "Jakso 42 Kuka kaavoittaa lähiön - Kaupunkipodi.txt") in ties  # its slug, without the accents

@@ -932,3 +932,39 @@ def test_join_and_leave_lines_are_no_messages() -> None:
     assert thread is not None
     assert [c.text for c in thread.comments if "joined" in c.text] == []
     assert len(thread.comments) == 3
+
+
+def test_a_web_chat_a_block_a_message_time_last() -> None:
+    # Telegram Web's comments: name, the answered message quoted, text, reactions, time
+    lines = ["https://t.me/channel/1842?comment=5520", "", "Коментарі", "", "12 березня", "",
+             "Андрій Мельник", "Дякую! Нарешті можна передивитися запис ефіру", "👍 6", "10:11", "",
+             "Ірина Т.", "Андрій Мельник", "Дякую! Нарешті можна передивитися…", "Та сама історія, добре що є таймкоди", "10:14", "",
+             "Denys K", "Найкорисніший момент — на 23:10, де порівнюють Starlink", "🔥 9", "змінено 10:32", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.depth, c.text) for c in thread.comments] == [
+        ("Андрій Мельник", 0, "Дякую! Нарешті можна передивитися запис ефіру"),
+        ("Ірина Т.", 1, "Та сама історія, добре що є таймкоди"),
+        ("Denys K", 0, "Найкорисніший момент — на 23:10, де порівнюють Starlink"),
+    ]
+    assert normalize_url("https://t.me/s/channel/1842") == normalize_url(thread.url or "")
+
+
+def test_floor_numbered_heads_and_an_author_answering_often() -> None:
+    # cnblogs: "#1楼 date time name", votes below
+    lines = ["评论列表", ""]
+    for n, name, text in [(1, "赵小刀", "写得很清楚，收藏了。"), (2, "rustacean_cn", "smol 那组有没有开 multi-thread？"),
+                          (3, "林间小路", "@rustacean_cn 开了，文里忘写了。"), (4, "青衫", "有点意外，是不是 wrk 先成瓶颈了？")]:
+        lines += [f"  #{n}楼{' [楼主]' if name == '林间小路' else ''} 2024-03-05 15:0{n} {name}", text, "支持(2) 反对(0)", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [(c.author, c.text) for c in thread.comments][:3] == [
+        ("赵小刀", "写得很清楚，收藏了。"), ("rustacean_cn", "smol 那组有没有开 multi-thread？"), ("林间小路", "@rustacean_cn 开了，文里忘写了。")]
+    # Tistory: name, "2024. 3. 8. 09:12", text, 답글; the blog's author answers under each
+    lines = ["댓글 5", ""]
+    for indent, name, text in [("", "러스트초보", "정리 감사합니다! 잘 읽었어요."), ("    ", "곰돌이개발자", "읽어주셔서 감사합니다"),
+                               ("", "서버개발자K", "원문 댓글에 그 얘기는 없었나요?"), ("    ", "곰돌이개발자", "질문 정도만 있었어요."),
+                               ("", "mochi", "원문 댓글에 링크 남겨뒀어요!"), ("    ", "곰돌이개발자", "앗 감사합니다.")]:
+        lines += [indent + name, indent + "2024. 3. 8. 09:12", indent + text, indent + "답글", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and len(thread.comments) == 6

@@ -256,7 +256,8 @@ def _canonical_host(host: str) -> str:
 def _site_identity(host: str, path: str, query: list[tuple[str, str]]) -> tuple[str, str, list[tuple[str, str]]]:
     """One spelling for pages that several URL forms name: every YouTube form is
     ``youtube.com/watch?v=ID``; a Reddit thread is ``reddit.com/comments/ID``; a
-    Medium story is ``medium.com/p/ID``; ``twitter.com`` is ``x.com``."""
+    Medium story is ``medium.com/p/ID``; ``twitter.com`` is ``x.com``; a Telegram
+    post is ``t.me/channel/N`` (its web preview and its comments' links too)."""
     video = _media.youtube_id(f"https://{host}{path}?{urlencode(query)}")
     if video:
         return "youtube.com", "/watch", [("v", video)]
@@ -273,6 +274,9 @@ def _site_identity(host: str, path: str, query: list[tuple[str, str]]) -> tuple[
         match = _MEDIUM_ID.search(path.rstrip("/"))
         if match:
             return "medium.com", f"/p/{match.group(1)}", []
+    if host in ("t.me", "telegram.me"):
+        # A channel's post: the web preview (/s/), a comment's link (?comment=) and the post are one page
+        return "t.me", re.sub(r"^/s/", "/", path), []
     if host == "news.ycombinator.com":
         return host, path, [(k, v) for k, v in query if k == "id"]
     return host, path, query

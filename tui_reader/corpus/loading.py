@@ -619,6 +619,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
         transcript=spoken,
     )
     kind, kind_reason = kinds.classify(evidence)
+    if kind == "summary" and not found_pointers and not signals.is_summary:
+        found_pointers = summaries.pointers(lowered, body_lines, body_line)  # a summary by its file name or title alone
     url, source_url, source_title, pointer_targets = _identity(kind, meta_urls, body_lines, thread, found_pointers)
     media_url = None
     if kind == "source":

@@ -176,6 +176,11 @@ def _url_slugs(url: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=65_536)
+def _ascii(text: str) -> str:
+    """``text`` without its accents (``lähiön`` -> ``lahion``), as a URL's slug writes it."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _slug_key(name: str) -> str:
     """A file name or a URL's last segment as a slug of three words or more
     (``our_ci_runs_on_four_mini_pcs``, ``our-ci-runs-on-four-mini-pcs.html``): an
@@ -322,6 +327,7 @@ class LinkResolver:
         self.by_slug: dict[str, list[str]] = {}
         """File names as slugs (first), then titles as slugs."""
         self.by_title_slug: dict[str, list[str]] = {}
+        self.by_title_tail: dict[str, list[str]] = {}
         for doc in documents:
             slug = _slug_key(doc.path.stem)
             if slug:
@@ -329,6 +335,13 @@ class LinkResolver:
             slug = _slug_key(slugify(doc.title)) if doc.title else ""
             if slug:
                 self.by_title_slug.setdefault(slug, []).append(doc.id)
+            folded = _slug_key(slugify(_ascii(doc.title))) if doc.title and doc.kind not in ("summary", "comments") else ""
+            words = folded.split("-") if folded else []
+            for drop in range(0 if folded != slug else 1, 3):
+                # "Jakso 42: Kuka kaavoittaa lähiön?" under ".../42-kuka-kaavoittaa-lahion/": its title
+                # with the accents a URL leaves out, and from its number on ("Episode 42", "Jakso 42")
+                if len(words) - drop >= 3 and (drop == 0 or words[drop].isdigit() or words[drop - 1].isdigit()):
+                    self.by_title_tail.setdefault("-".join(words[drop:]), []).append(doc.id)
         self.by_title_head: dict[str, list[str]] = {}
         """A title's part before its colon ("Title: subtitle" -> "title")."""
         for doc in documents:
@@ -426,6 +439,8 @@ class LinkResolver:
                 return f"{_short_url(url)} names its file {target.path.name}"
             if target.title and any(slug.startswith(_slug_key(slugify(target.title)) or "\0") for slug in slugs):
                 return f"{_short_url(url)} spells its title “{target.title[:50]}”"
+            if target.title and any(target_id in self.by_title_tail.get(slug, ()) for slug in slugs):
+                return f"{_short_url(url)} spells its title “{target.title[:50]}” (from its number on, without accents)"
             if target.path.stem.lower() == re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower()):
                 return f"{_short_url(url)} ends in its file's name {target.path.stem}"
             shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
@@ -445,7 +460,7 @@ class LinkResolver:
         slugs = _url_slugs(url)
         # "…/Ep-22-Rainwater-Harvesting-on-a-Budget-e2h4k9p": the title's slug with the host's id after it
         trimmed = tuple(m.group(1) for slug in slugs if (m := re.fullmatch(r"(.+(?:-[a-z0-9]+){3,})-(?=[a-z0-9]*\d)[a-z0-9]{5,10}", slug)))
-        for index in (self.by_slug, self.by_title_slug):
+        for index in (self.by_slug, self.by_title_slug, self.by_title_tail):
             for slug in slugs + trimmed:
                 # A summary named after the page's slug is another reading of the page, not it.
                 found = [d for d in index.get(slug, []) if d != doc.id and self.by_id[d].kind != "summary"]
@@ -590,6 +605,8 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
         if found is None and not (dump.format or "").startswith(_SELF_CONTAINED):
             found = _by_stem(dump, stems) or _by_title(dump, pages, resolver) or _by_named_file(dump, resolver)
             found = found or _by_linked_page(dump, resolver)
+            # a blog post that is itself a summary has its comments too: by its title only
+            found = found or _by_title(dump, summaries, resolver)
             found = found or _by_content(dump, pages, indexes, linked=_linked_ids(dump, resolver))
         if found is None:
             continue

@@ -45,7 +45,12 @@ def numbered_posts(lines: Sequence[str]) -> int:
 _SKIP_LINK = re.compile(
     r"(?:skip to|jump to) .{0,60}|skip navigation|saltar (?:navegación|al contenido).{0,40}|ir al contenido.{0,40}|"
     r"(?:aller|passer) au contenu.{0,40}|(?:direkt )?zum inhalt(?: springen)?.{0,40}|(?:vai|salta) al contenuto.{0,40}|"
-    r"(?:ga )?naar (?:de )?inhoud.{0,40}|(?:pular|ir) para o conteúdo.{0,40}|(?:メイン)?コンテンツ(?:へ|に)スキップ",
+    r"(?:ga )?naar (?:de )?inhoud.{0,40}|(?:pular|ir) para o conteúdo.{0,40}|(?:メイン)?コンテンツ(?:へ|に)スキップ|"
+    # Korean, Chinese, Polish, Swedish, Finnish, Turkish, Ukrainian, Russian, Czech, Hungarian, Greek
+    r"본문 바로가기|메뉴 바로가기|跳到(?:主要)?内容|跳转到(?:主要)?内容|跳至(?:主要)?內容|przejdź do (?:treści|zawartości).{0,40}|"
+    r"hoppa till (?:innehåll|huvudinnehåll).{0,40}|siirry (?:sisältöön|pääsisältöön).{0,40}|(?:içeriğe|ana içeriğe) (?:geç|atla).{0,40}|"
+    r"перейти до (?:вмісту|змісту|основного).{0,40}|перейти к (?:содержимому|содержанию|основному).{0,40}|"
+    r"přejít (?:na|k) (?:obsah|obsahu).{0,40}|ugrás a (?:tartalomhoz|tartalomra).{0,40}|μετάβαση στο περιεχόμενο.{0,40}",
     re.IGNORECASE,
 )
 """Accessibility links a page's copy opens with ("Skip to main contentSkip to navigation")."""
@@ -58,7 +63,11 @@ _NAV_WORDS = re.compile(
     r"discover|explore|browse(?: \w+)?|library|subscriptions|docs|blog|community|pricing|help|faq|get the app|"
     r"search\b.{0,50}(?:…|\.\.\.)|"
     r"buscar|crear|inicio|iniciar sesión|acceder|suscribirse|rechercher|accueil|connexion|se connecter|s'abonner|suchen|startseite|"
-    r"anmelden|abonnieren|cerca|accedi|iscriviti|zoeken|inloggen|abonneren|pesquisar|entrar|assinar|検索|ログイン|ホーム)$",
+    r"anmelden|abonnieren|cerca|accedi|iscriviti|zoeken|inloggen|abonneren|pesquisar|entrar|assinar|検索|ログイン|ホーム|"
+    # Korean, Chinese, Polish, Swedish, Finnish, Turkish, Ukrainian, Russian, Czech, Hungarian, Greek
+    r"카테고리|검색|검색하기|검색하기 폼|블로그 내 검색|홈|태그|방명록|구독하기|로그인|메뉴|首页|搜索|登录|注册|订阅|分类|"
+    r"szukaj|zaloguj(?: się)?|strona główna|sök|logga in|prenumerera|haku|kirjaudu(?: sisään)?|etusivu|ara|giriş(?: yap)?|"
+    r"ana sayfa|пошук|увійти|головна|поиск|войти|главная|hledat|přihlásit(?: se)?|keresés|bejelentkezés|αναζήτηση|σύνδεση)$",
     re.IGNORECASE,
 )
 """The words a site's menu is made of ("Home", "Sign in", "Search videos, playlists, channels…")."""

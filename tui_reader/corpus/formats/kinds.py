@@ -105,7 +105,8 @@ _ZETTEL_NAME = re.compile(r"^(?:\d{12,14}|\d{8}t?\d{4,6})(?:\b|_)")
 """A Zettelkasten note's file name: a timestamp id first (``202503022230 Trust leaks``)."""
 _SUMMARY_STEM = re.compile(
     r"(?:^|[-_ .])(?:tl;?dr|summary|summari[sz]e[sd]?|recap|key[-_ ]points|takeaways|briefing|resumen|resumo|résumé|resume|"
-    r"zusammenfassung|samenvatting|riassunto|sintesi)(?:$|[-_ .])|まとめ|要約", re.IGNORECASE
+    r"zusammenfassung|samenvatting|riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|пересказ|shrnutí|"
+    r"összefoglaló|περίληψη|ringkasan|rangkuman|rezumat|ملخص|סיכום)(?:$|[-_ .])|まとめ|要約|요약|总结|摘要|tóm[-_ ]tắt", re.IGNORECASE
 )
 """A file named as a summary: ``tldr.txt``, ``ep-17-summary``, ``summarize-this-article-…``."""
 _MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)

@@ -31,9 +31,15 @@ from .dates import parse_date
 _FOREIGN_SUMMARY = (
     r"resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto|sintesi|en resumen|em resumo|en bref|kurz gesagt|"
     r"in sintesi|in het kort|puntos clave|pontos[- ]chave|points clés|points essentiels|kernpunkte|das wichtigste|wichtigste punkte|"
-    r"punti chiave|belangrijkste punten|kernpunten|まとめ|要約|要点"
+    r"punti chiave|belangrijkste punten|kernpunten|まとめ|要約|要点|"
+    r"podsumowanie|w skrócie|sammanfattning|i korthet|sammendrag|opsummering|yhteenveto|tiivistelmä|lyhyesti|pääkohdat|"
+    r"özet|özetle|kısaca|підсумок|підсумки|коротко|итоги|вкратце|краткое содержание|пересказ|shrnutí|ve zkratce|"
+    r"összefoglaló|összefoglalás|röviden|περίληψη|σύνοψη|εν συντομία|tóm tắt|ringkasan|rangkuman|intisari|rezumat|"
+    r"ملخص|الخلاصة|باختصار|סיכום|בקצרה|总结|摘要|概要|一句话总结|核心观点|요약|한 줄 요약|핵심 정리|세 줄 요약"
 )
-"""The same headings in Spanish, Portuguese, French, German, Italian, Dutch and Japanese."""
+"""The same headings in Spanish, Portuguese, French, German, Italian, Dutch, Japanese,
+Polish, Swedish, Norwegian, Danish, Finnish, Turkish, Ukrainian, Russian, Czech,
+Hungarian, Greek, Vietnamese, Indonesian, Romanian, Arabic, Hebrew, Chinese, Korean."""
 _SUMMARY_WORDS = (
     r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|"
     r"executive summary|in a nutshell|the gist|one sentence summary|key quotes|annotations|gist|" + _FOREIGN_SUMMARY + r")"
@@ -45,7 +51,11 @@ _SUMMARY_TITLE = re.compile(
     r"resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto|sintesi)\s*(?:of|from|for|on|de|do|da|du|des|von|der|van|di|del|:|-|–|—)\s*\S"
     r"|(?:[-–—:(|]\s*|\b)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key (?:takeaways|points|ideas|insights)|"
     r"main points|takeaways|briefing|in brief|resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto)\)?\s*$"
-    r"|(?:まとめ|要約)",
+    r"|(?:まとめ|要約|요약|总结|摘要|概要)"
+    r"|^(?:podsumowanie|sammanfattning|yhteenveto|tiivistelmä|özet|підсумок|пересказ|краткое содержание|shrnutí|összefoglaló|"
+    r"περίληψη|σύνοψη|tóm tắt|ringkasan|rangkuman|rezumat|ملخص|סיכום)\b"
+    r"|\b(?:podsumowanie|sammanfattning|yhteenveto|tiivistelmä|özet|özeti|підсумок|пересказ|shrnutí|összefoglaló|περίληψη|"
+    r"tóm tắt|ringkasan|rangkuman|rezumat|ملخص|סיכום)\)?\s*$",
     re.IGNORECASE,
 )
 _HIGHLIGHT_LINK = re.compile(r"\((?:\[)?(?:view highlight|location \d+|page \d+|loc\.? \d+)\]?\(", re.IGNORECASE)
@@ -62,8 +72,13 @@ _LABELLED = re.compile(
     r"read the original|read more|read the full (?:article|post|story)|via|from|episode|video|watch|listen|"
     r"source url|full article|thread|discussion|comments|quelle|fuente|fonte|bron|källa|kilde|źródło|originale|"
     r"lees verder|lees meer|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|seguir leyendo|leia mais|continua a leggere|"
-    r"leggi (?:tutto|di più)|続きを読む|czytaj dalej|läs mer|læs mere)"
-    r"(?:\*\*|__)?\s*(?::{1,2}|：|-|—|→|»)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    r"leggi (?:tutto|di più)|続きを読む|czytaj dalej|läs mer|læs mere|lue koko juttu|lue lisää|lue koko artikkeli|kuuntele|katso|"
+    r"läs hela|lyssna|posłuchaj|devamını oku|dinle|izle|читати далі|слухати|читать далее|слушать|číst dál|celý článek|poslechnout|"
+    r"tovább|bővebben|διαβάστε (?:περισσότερα|εδώ)|ακούστε|đọc thêm|nghe|baca selengkapnya|dengarkan|اقرأ المزيد|קרא עוד|"
+    r"阅读全文|阅读原文|더 보기|전체 기사|"
+    r"原文|原文链接|来源|出处|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|"
+    r"πηγή|nguồn|bài gốc|sumber|المصدر|مصدر|מקור|sursa|sursă)"
+    r"(?:\s*\([^()\n]{1,30}\))?(?:\*\*|__)?\s*(?::{1,2}|：|-|—|→|»)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -129,7 +144,13 @@ _EMAIL_MARKS = re.compile(
     r"im browser (?:ansehen|anzeigen|öffnen)|online ansehen|abmelden|abbestellen|weitergeleitete nachricht|"
     r"ver (?:en el|no) navegador|darse de baja|cancelar (?:la )?suscripci[óo]n|mensaje reenviado|mensagem encaminhada|cancelar inscri[çc][ãa]o|"
     r"visualizza (?:nel browser|online)|annulla (?:l'iscrizione|iscrizione)|disiscriviti|messaggio inoltrato|"
-    r"bekijk (?:deze (?:e-?mail|nieuwsbrief) )?(?:in (?:je|de|uw) browser|online|de webversie)|afmelden|uitschrijven|doorgestuurd (?:bericht|gekregen))",
+    r"bekijk (?:deze (?:e-?mail|nieuwsbrief) )?(?:in (?:je|de|uw) browser|online|de webversie)|afmelden|uitschrijven|doorgestuurd (?:bericht|gekregen)|"
+    # Finnish, Swedish, Danish, Norwegian, Polish, Czech, Hungarian, Turkish, Ukrainian, Russian, Greek, Vietnamese, Indonesian
+    r"avaa (?:se |viesti )?selaimessa|peru(?:uta)? tilaus|päivitä tietosi|sait tämän viestin|visa i (?:din )?webbläsare?n?|avsluta prenumerationen|"
+    r"avregistrera|se i (?:din )?browser|afmeld(?: nyhedsbrev)?|meld deg av|otwórz w przeglądarce|wypisz się|zrezygnuj z subskrypcji|"
+    r"zobrazit v prohlížeči|odhlásit(?: se)?|megnyitás böngészőben|leiratkozás|tarayıcıda (?:görüntüle|aç)|abonelikten çık|"
+    r"відкрити в браузері|відписатися|открыть в браузере|отписаться|προβολή στον browser|διαγραφή από τη λίστα|"
+    r"xem trên trình duyệt|hủy đăng ký|lihat di browser|berhenti berlangganan)",
     re.IGNORECASE,
 )
 """A newsletter's email chrome: its web-version line, its subscribe and unsubscribe footer."""
@@ -138,7 +159,10 @@ _EMAIL_WORDS = (
     "preferences", "advertise", "subscribe for free", "subscribe here", "subscribe now", "sign up",
     "voir ", "version en ligne", "abonner", "inscri", "transf", "browser", "ansehen", "abmelden", "abbestellen", "weitergeleitet",
     "navegador", "baja", "suscrip", "reenviado", "encaminhada", "visualizza", "iscrizione", "inoltrato", "bekijk", "afmelden",
-    "uitschrijven", "doorgestuurd",
+    "uitschrijven", "doorgestuurd", "selaimessa", "tilaus", "tietosi", "sait tämän", "webbläsare", "prenumeration", "avregistrera",
+    "afmeld", "meld deg", "przeglądarce", "wypisz", "subskrypcji", "prohlížeči", "odhlásit", "böngészőben", "leiratkozás",
+    "tarayıcıda", "abonelikten", "браузері", "відписатися", "браузере", "отписаться", "browser", "διαγραφή", "trình duyệt",
+    "hủy đăng ký", "berlangganan",
 )
 """What two marks of _EMAIL_MARKS need at least (a cheap test before the pattern)."""
 _ENTRY_HEAD = re.compile(
@@ -571,6 +595,12 @@ def pointers(meta: Mapping[str, object], lines: Sequence[str], first_line: int) 
         match = _LABELLED.match(raw)
         if match:
             value = _link_value(match.group("value"))
+            below = next((k for k in range(offset + 1, min(len(lines), offset + 3)) if lines[k].strip()), None)
+            if not value and below is not None and _URL_ONLY.match(lines[below]):
+                # "원문: 林间小路, 「Title」" with its link on the line below
+                value = _link_value(lines[below])
+                if value:
+                    value = (value[0], match.group("value").strip())
             if value:
                 found.append(Pointer(value[0], value[1], first_line + offset, f"{match.group('label')}: line"))
     for key in POINTER_KEYS:

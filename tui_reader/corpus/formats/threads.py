@@ -12,6 +12,7 @@ returns a ``Thread`` or None:
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
 | ``bullet_thread`` | nested Markdown bullets led by an author: ``- user: text [user @ time]`` (the HN bookmarklet), ``- [1.1] user: ...``, ``- @user [+2]: ...``, ``* **u/name** ...`` |
 | ``author_blocks`` | an author line, then the text below it: Reddit exports (``* **[name](https://www.reddit.com/user/name)** ⬆️ 12``, ``u/name · 12 points``, ``> `` nesting), ``**name** · date`` |
+| ``clock_blocks`` | a chat copied from a web app, a block a message: name, the answered message quoted, text, reactions, the time last (Telegram Web) |
 | ``card_copy`` | comments copied from a Substack, Medium, YouTube or Disqus page: name, date (``Nov 13``, ``3 days ago``), text, then ``Like (4)`` / ``Reply`` / ``Share`` lines |
 | ``line_dump`` | one comment a line, with or without ``@handle:``; a dump pasted twice counts once; a URL line on top is the page's URL |
 
@@ -927,7 +928,9 @@ _ACTION_WORDS = (
     r"antworten|\d+ antworten|gefällt mir|teilen|melden|sortieren nach|mehr anzeigen|"
     r"rispondi|\d+ risposte|risposte|mi piace|condividi|segnala|ordina per|altro|"
     r"beantwoorden|reageren|\d+ reacties|reacties|vind ik leuk|delen|sorteren op|"
-    r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え|リンク|★\d+)"
+    r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え|リンク|★\d+|"
+    # Chinese and Korean (cnblogs' 支持(2) 反对(0), 回复, 举报; Tistory's 답글, 신고, 수정/삭제)
+    r"支持\s*\(\d+\)(?:\s*反对\s*\(\d+\))?|反对\s*\(\d+\)|回复|举报|引用|点赞|赞\s*\(?\d*\)?|답글|답글\s*\d+|신고|수정|삭제|공감\s*\d*|좋아요\s*\d*)"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
 _ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
@@ -1383,9 +1386,18 @@ def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
     dated = [
         index for index, raw in enumerate(lines)
         if index and (text := raw.strip()) and len(text) <= 40 and not text.startswith("©") and _generic_date(text) and not _is_card_date(text)
-        and (above := lines[index - 1].strip()) and (above not in buttons or counts[above] * 2 < len(lines) // 8)
+        and (above := lines[index - 1].strip())
         and (_looks_like_name(above) or _looks_like_name(re.sub(r"\s*\[[^\]]{1,20}\]\s*$", "", above)))
     ]
+    if len(dated) < MIN_COMMENTS:
+        return None
+    # A line above a date that follows most other dates is the button (a name can repeat too: the author's answers)
+    after = collections.Counter(
+        text for n, at in enumerate(dated)
+        for text in {raw.strip() for raw in lines[at + 1 : (dated[n + 1] if n + 1 < len(dated) else at + 16)] if raw.strip() in buttons}
+    )
+    likely = after.most_common(1)[0][0] if after else None
+    dated = [at for at in dated if lines[at - 1].strip() != likely]
     if len(dated) < MIN_COMMENTS:
         return None
     # The button is the repeated line that follows (nearly) every dated card, before the next one.
@@ -1668,6 +1680,55 @@ def clock_messages(lines: list[str], first_line: int) -> Thread | None:
     return thread
 
 
+_BLOCK_CLOCK = re.compile(r"^(?:[^\W\d_]{3,12}\.?\s+)?\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?$")
+"""The time closing a message block, with an "edited" word before it or not (``змінено 11:05``)."""
+_REACTIONS_LINE = re.compile(r"^(?:[^\w\s]{1,3}\s*\d[\d.,]*[KkMm]?\s*){1,6}$")
+"""A message's reactions: ``👍 6``, ``🔥 9  ❤ 2``."""
+
+
+def clock_blocks(lines: list[str], first_line: int) -> Thread | None:
+    """A chat copied from a web app that writes each message as a block: the sender's
+    name, the message it answers (that sender's name and the start of their text),
+    the text, its reactions (``👍 6``), its time last (Telegram Web's comment
+    threads); the day between blocks on a line of its own."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, raw in enumerate(lines + [""]):
+        if raw.strip():
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    messages = [b for b in blocks if len(b) >= 3 and _BLOCK_CLOCK.match(lines[b[-1]].strip()) and len(lines[b[0]]) <= 60 and _looks_like_name(lines[b[0]].strip().rstrip("."))]
+    if len(messages) < MIN_COMMENTS + 1:
+        return None
+    days = _Days({b[0]: lines[b[0]].strip() for b in blocks if len(b) == 1 and len(lines[b[0]]) < 30 and re.search(r"\d", lines[b[0]])})
+    comments: list[Comment] = []
+    authors: dict[str, str] = {}
+    covered = 0
+    for block in messages:
+        name = clean(lines[block[0]].strip())
+        body = [k for k in block[1:-1] if not _REACTIONS_LINE.match(lines[k].strip())]
+        depth = 0
+        if len(body) >= 3 and lines[body[0]].strip() in authors:
+            quoted = lines[body[1]].strip().rstrip("…").rstrip(".")
+            said = authors[lines[body[0]].strip()]
+            if quoted and (said.startswith(quoted[:40]) or lines[body[1]].strip().endswith("…")):
+                body, depth = body[2:], 1  # the answered message quoted: its sender and its first words
+        text = clean("\n".join(lines[k].strip() for k in body))
+        covered += len(block)
+        if text:
+            comments.append(Comment(first_line + block[0], text, name, depth, first_line + block[-1] + 1, parse_date(days.of(block[0]))))
+            authors.setdefault(name, text)
+    thread = Thread("chat copied from a web app (name, text, time last)", comments)
+    start = messages[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered + sum(1 for k in days.at if k > start)
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.url = _standalone_url(lines[:start])
+    return thread
+
+
 def dated_messages(lines: list[str], first_line: int) -> Thread | None:
     """Messages headed by their date and time, the sender's name on the next line
     and the text below (imessage-exporter's text export); a reply shown indented
@@ -1934,6 +1995,8 @@ _HEADING_HEAD = re.compile(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\
 _CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now|\bfa\b|geleden|\bhace\b|\bhá\b|前", re.IGNORECASE)
 _PREFIX = re.compile(r"^[ \t]*(?:(?:[|│┃>]|[├└]─*)[ \t]*)*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?")
 _LEAD_VERBS = re.compile(r"\s+(?:commented|replied|wrote|said|says|posted|opened|answered|responded|added)\b.*$|\s*(?:on|at|·|•|-|–|\||@)\s*$", re.IGNORECASE)
+_FLOOR = re.compile(r"^\s*(?:#\d{1,5}\s*[楼樓층]?|\d{1,5}\s*[楼樓층]|No\.\s?\d{1,5})\s*(?:\[[^\]\n]{1,10}\]\s*)?$", re.IGNORECASE)
+"""A post's number before its date, as Chinese forums and blogs write it (``#1楼``, ``#3楼 [楼主]``)."""
 _TAIL_NAME = re.compile(r"^\s*(?:[-–|·•]\s*)?(?P<name>[^:\s][^:]{0,59}?):\s(?P<text>.*)$")
 _SHAPE_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d+")
 
@@ -1963,7 +2026,7 @@ def _head(lines: list[str], index: int) -> _Head | None:
     stripped = raw.strip()
     if len(raw) > 600 or not stripped or stripped.startswith("```") or (stripped.startswith("|") and stripped.endswith("|")):
         return None  # code, table rows
-    if stripped.startswith("#") and not _HEADING_HEAD.match(stripped):
+    if re.match(r"#{1,6}(?:\s|$)", stripped) and not _HEADING_HEAD.match(stripped):
         return None  # a heading is a head only when it names a post and its author
     match = _ANY_DATE.search(raw)
     if match is None or _CARD_ACTION.match(stripped):
@@ -1999,11 +2062,15 @@ def _head(lines: list[str], index: int) -> _Head | None:
     initial = re.match(r"^([A-Z])\s+(\w)", name)
     if initial and initial.group(1).lower() == initial.group(2).lower():
         name = name[2:]  # Disqus' avatar initial: "P Priya Sandhu", "J jules"
-    if author is None and name:
+    floor = _FLOOR.match(lead)
+    if floor and not inline and 0 < len(tail.strip()) <= 30 and not re.search(r"[.!?。！？,，]", tail):
+        author = tail.strip()  # "#3楼 [楼主] 2024-03-05 16:12 林间小路": the post's number, the date, its author
+        tail_shape = " name"
+    elif author is None and name:
         author = name
     if author is None:
         return None
-    shape = _shape(lead) + "|T|" + tail_shape  # the prefix (nesting) may differ
+    shape = ("#N" if floor and tail_shape == " name" else _shape(lead)) + "|T|" + tail_shape  # the prefix (nesting) may differ
     return _Head(index, prefix, clean(author), match.group(), inline, shape)
 
 
@@ -2050,7 +2117,12 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
             if raw.strip() == "Thread" and pane is None:
                 pane = k
                 break
-            text = raw[len(head.prefix) :] if raw.startswith(head.prefix.rstrip()) else raw.lstrip(" |│┃>")
+            if raw.startswith(head.prefix):
+                text = raw[len(head.prefix) :]
+            elif head.prefix.strip() and raw.startswith(head.prefix.rstrip()):
+                text = raw[len(head.prefix.rstrip()) :]
+            else:
+                text = raw.lstrip(" |│┃>") if head.prefix.strip() else raw  # a body less indented than its head
             text = text[1:] if text.startswith(" ") and head.prefix.strip() else text
             if _CARD_ACTION.match(text.strip()) or re.fullmatch(r"\s*(?:[|│┃>]\s*)*", raw):
                 continue
@@ -2078,7 +2150,7 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
                 ]
                 thread.folded += 1
     thread.comments = _reply_ids(_mention_replies(_named_parents(thread.comments)))
-    if sum(1 for c in thread.comments if len(c.text.split()) >= 3) * 5 < len(thread.comments) * 3:
+    if sum(1 for c in thread.comments if len(c.text.split()) + len(_CJK_CHAR.findall(c.text)) // 2 >= 3) * 5 < len(thread.comments) * 3:
         return None  # heads over one-word lines: a log or a list, not a conversation
     start = chosen[0].index
     root = thread.comments[0] if thread.comments else None
@@ -2111,6 +2183,8 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     return thread
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+"""A character of Japanese, Chinese or Korean, written without spaces (two make a word)."""
 _BADGES = re.compile(r"\s+(?:mod|moderator|author|op|contributor|member|owner|admin|staff|verified|collaborator|maintainer)$", re.IGNORECASE)
 
 
@@ -2198,7 +2272,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, old_reddit_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, indexed_posts, dated_messages, clock_messages, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -2249,6 +2323,7 @@ _PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}(?: [A-Z][\w.
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
 _CLOCK_ONLY_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]*$", re.MULTILINE)
 _CLOCK_LINE = re.compile(r"^[A-Z\u00c0-\u024f]{1,3}\n\n?\d{1,2}:\d\d\n", re.MULTILINE)
+_BLOCK_CLOCK_END = re.compile(r"(?:\n(?:[^\W\d_]{3,12}\.?[ \t]+)?\d{1,2}:\d\d(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:\n[ \t]*\n|\n?$))")
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
@@ -2264,6 +2339,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     indexed_posts: lambda text: text.startswith("[1") or "\n[1." in text,
+    clock_blocks: lambda text: sum(1 for _ in itertools.islice(_BLOCK_CLOCK_END.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     clock_messages: lambda text: sum(1 for _ in itertools.islice(_CLOCK_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS or any(
         text.count(f"\n{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク")
