@@ -53,7 +53,7 @@ _DATE_KEYS = (
 )
 _URL_KEYS = (
     "url", "source", "canonical_url", "canonicalurl", "canonical", "source_url", "link", "original_url",
-    "webpage_url", "permalink",
+    "webpage_url", "permalink", *summaries.FOREIGN_SOURCE_KEYS,
 )
 """Front matter keys whose URL is the page's own (for a source); for a summary or a
 comment dump the same keys point at the page it sums up or discusses."""
@@ -399,10 +399,13 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         if top and len(top) > len(given) and top.lower().startswith(given.lower()):
             return _unescape(top)
         return _unescape(given)
+    top_lines = [raw.strip() for raw in body.splitlines()[:40]]
     opening = past_navigation(body.splitlines()[:40])[:12]
     # A date or a URL line may come first (an annotations export, a saved page).
     while len(opening) > 1 and (
         parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])
+        or _EPISODE_LABEL.match(opening[0]) or _PLATFORMS.fullmatch(opening[0].strip())  # "Season 2 · Episode 47", "Listen on"
+        or (top_lines.count(opening[0].strip()) >= 2 and len(opening[0].split()) <= 5)  # the show's name, again over its episode
         or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
         or re.search(r"\b(?:back to|go to|return to) (?:the )?home ?page\b", opening[0], re.IGNORECASE)  # the site's logo link
         or re.search(r"\b(?:Photograph|Photo|Illustration|Image|Credit)(?: by)?:\s", opening[0])  # a picture's caption
@@ -429,6 +432,22 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     if readable:
         return readable
     return _unescape(excerpt(first.lstrip("#>*-• "), 60)) or one_line(path.name)
+
+
+_EPISODE_LABEL = re.compile(
+    r"^\s*(?:(?:season|series|staffel|saison|temporada|stagione|sezon|säsong|kausi|řada|évad|сезон)\s*\d+\s*[·•|,–-]?\s*)?"
+    r"(?:episode|ep\.?|folge|jakso|épisode|episodio|aflevering|odcinek|avsnitt|díl|bölüm|випуск|выпуск|epizód|επεισόδιο|tập|الحلقة|第)"
+    r"\s*#?\d{1,4}(?:\s*[集話话회])?\s*$"
+    r"|^\s*(?:listen|listen now|listen on|available on|subscribe on|follow on|watch on|hören auf|écouter sur|escuchar en|ascolta su)\s*:?\s*$",
+    re.IGNORECASE,
+)
+"""A label over an episode's title: its number, "Listen on"."""
+_PLATFORMS = re.compile(
+    r"(?:(?:apple podcasts|spotify|pocket casts|rss(?: feed)?|overcast|google podcasts|youtube(?: music)?|amazon music|castbox|"
+    r"podcast addict|deezer|castro|podbean|iheartradio|tunein|player\.fm|goodpods|podimo|podme|audible)(?:\s*[·•|,]\s*|\s+|$)){2,}",
+    re.IGNORECASE,
+)
+"""A row of podcast apps ("Apple Podcasts  Spotify  Pocket Casts  RSS")."""
 
 
 def _named_by_file(opening: list[str], path: Path) -> str | None:
@@ -698,8 +717,36 @@ def _identity(
         own = meta_urls[0][1] if meta_urls else None
         web = next((t for t in targets if t.startswith(("http://", "https://"))), None)
         return own, web, thread.title if thread else None, targets
-    own = meta_urls[0][1] if meta_urls else _top_url(body_lines) if kind == "source" else None
+    own = meta_urls[0][1] if meta_urls else (_top_url(body_lines) or _share_url(body_lines)) if kind == "source" else None
     return own, None, None, []
+
+
+_SHARE_LABEL = re.compile(
+    r"^\s*(?:share|copy(?: the)? link|permalink|link to|teilen|partager|compartir|condividi|delen|udostępnij|dela|jaa|paylaş|"
+    r"поділитися|поделиться|sdílet|megosztás|κοινοποίηση|chia sẻ|bagikan)"
+    r"(?:\s+(?:this|the|dieses?|cet(?:te)?|este|esta|questo|deze|ten|tę|den|det|bu|tento|toto))?"
+    r"(?:\s+(?:episode|post|article|video|page|story|show|folge|épisode|episodio|aflevering|odcinek|avsnitt|jakso|bölüm|díl))?"
+    r"\s*[:：]?\s*(?P<url><?https?://\S+?>?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _share_url(lines: list[str]) -> str | None:
+    """The page's own address in its share box ("Share this episode:
+    https://show.fireside.fm/112", or the link on the line below the label)."""
+    for index, raw in enumerate(lines):
+        if len(raw) > 300 or not raw.strip() or not raw.lstrip()[:1].isalpha():
+            continue
+        match = _SHARE_LABEL.match(raw)
+        if not match:
+            continue
+        url = match.group("url")
+        if url is None and index + 1 < len(lines):
+            below = re.fullmatch(r"\s*<?(https?://\S+?)>?\s*", lines[index + 1])
+            url = below.group(1) if below else None
+        if url:
+            return url.strip("<>")
+    return None
 
 
 def _too_deep(tokens: list[Token]) -> bool:

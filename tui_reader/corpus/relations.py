@@ -444,6 +444,8 @@ class LinkResolver:
             if target.path.stem.lower() == re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower()):
                 return f"{_short_url(url)} ends in its file's name {target.path.stem}"
             shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
+            if shared is None:
+                return f"{_short_url(url)} names its file {target.path.name}"
             return f"the id {shared} of {_short_url(url)} is in its file name {target.path.name}"
         return f"relative path {unquote(url)}"
 

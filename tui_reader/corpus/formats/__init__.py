@@ -61,6 +61,8 @@ _NAV_WORDS = re.compile(
     r"^(?:search|menu|home|sign in|log ?in|sign up|subscribe|create (?:an )?account|register|more|news|about|contact|"
     r"navigation menu|main menu|open navigation menu|"
     r"discover|explore|browse(?: \w+)?|library|subscriptions|docs|blog|community|pricing|help|faq|get the app|"
+    r"episodes|all episodes|hosts|shows|podcasts|archive|archives|support(?: the show| us)?|donate|shop|store|merch|newsletter|"
+    r"guests|team|events|videos|articles|topics|categories|tags|latest|popular|rss|rss feed|"
     r"search\b.{0,50}(?:…|\.\.\.)|"
     r"buscar|crear|inicio|iniciar sesión|acceder|suscribirse|rechercher|accueil|connexion|se connecter|s'abonner|suchen|startseite|"
     r"anmelden|abonnieren|cerca|accedi|iscriviti|zoeken|inloggen|abonneren|pesquisar|entrar|assinar|検索|ログイン|ホーム|"
