@@ -952,6 +952,14 @@ class _Actions:
 
 _CARD_ACTION = _Actions()
 _FOREIGN_MONTH_WORDS = "|".join(sorted({w for words in FOREIGN_MONTHS.values() for w in words}, key=len, reverse=True))
+_FOREIGN_AGO = (
+    # how long ago in Arabic, Hebrew, Russian, Ukrainian, Polish, Czech, Hungarian, Greek, Vietnamese, Indonesian,
+    # Turkish, Swedish, Finnish, Danish and Norwegian, Romanian, Chinese, Korean, Thai
+    r"(?:منذ\s+(?:\d+\s+)?[^\W\d_]{2,10}|לפני\s+(?:\d+\s+)?[^\W\d_]{2,10}|\d+\s+[^\W\d_]{2,10}\s+(?:назад|тому|temu|ezelőtt|"
+    r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
+    r"för\s+\d+\s+[^\W\d_]{2,10}\s+sedan|for\s+\d+\s+[^\W\d_]{2,10}\s+siden|acum\s+\d+\s+[^\W\d_]{2,10}|"
+    r"\d+\s*(?:分钟|小时|天|周|个月|年)前|\d+\s*(?:분|시간|일|주|개월|년)\s*전|\d+\s+(?:นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*ที่แล้ว)"
+)
 _FOREIGN_AGE = (
     # "hace 2 semanas", "há 3 dias", "il y a 2 jours", "vor 3 Tagen", "3 giorni fa", "2 dagen geleden", "3日前", "ayer"
     r"hace\s+(?:\d+|un|una)\s+\w+|há\s+(?:\d+|um|uma)\s+\w+|il y a\s+(?:\d+|un|une)\s+\w+|vor\s+(?:\d+|einem|einer)\s+\w+|"
@@ -1294,7 +1302,8 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
 _STATED = re.compile(
     r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$"
     r"|^(?:top |all )?(?P<what2>comments|replies|responses) \((\d{1,5})\)$"
-    r"|^showing \d+\s*[-–]\s*\d+ of (?P<shown>\d{1,5}) comments$",
+    r"|^showing \d+\s*[-–]\s*\d+ of (?P<shown>\d{1,5}) comments$"
+    r"|^(?:[^\W\d_]{4,24}) \((?P<any>\d{1,5})\)(?:\s{2,}.*)?$",  # "Hozzászólások (10)", "Komentarze (12)"
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1310,6 +1319,8 @@ def _stated_count(lines: list[str]) -> int | None:
         return int(match.group(4))
     if match.group("shown"):
         return int(match.group("shown"))
+    if match.group("any"):
+        return int(match.group("any"))
     return int(match.group(1)) - (1 if match.group("what").lower() == "posts" else 0)
 
 
@@ -1430,10 +1441,18 @@ _PROFILE_BADGE = re.compile(
     re.IGNORECASE,
 )
 _REACTION_WORDS = {"like", "love", "care", "haha", "wow", "sad", "angry", ""}
-_REPLY_WORDS = {"reply", "responder", "répondre", "antworten", "rispondi", "beantwoorden", "reageren", "返信", "답글"}
+_REPLY_WORDS = {
+    "reply", "responder", "répondre", "antworten", "rispondi", "beantwoorden", "reageren", "返信", "답글",
+    "رد", "הגב", "ответить", "відповісти", "odpowiedz", "odpovědět", "válasz", "απάντηση", "trả lời", "balas", "yanıtla",
+    "svara", "vastaa", "svar", "răspunde", "回复", "回覆",
+}
+_BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
-_NAME_AGE = re.compile(r"^(?P<name>@?[\w.\-]{2,40}(?: [\w.\-]{1,30}){0,2}) [·•] (?:\d+\s?(?:s|m|h|d|w|mo|y)|\d+ \w{2,8} ago)(?: \(edited\))?$")
+_NAME_AGE = re.compile(
+    r"^(?P<name>@?[\w.\-]{2,40}(?: [\w.\-]{1,30}){0,2}) [·•] [\u200e\u200f]?(?:\d+\s?(?:s|m|h|d|w|mo|y)|\d+ \w{2,8} ago|"
+    + _FOREIGN_AGO + r")(?: \(edited\))?(?:\s*[·•]\s*[^·•\n]{1,30}){0,2}$"
+)
 """A head line: the author, then how long ago (``@harlan.builds • 2d``, ``@ana • 5d (edited)``)."""
 
 
@@ -1444,7 +1463,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     name answers that comment."""
     def footer(raw: str) -> bool:
         text = raw.strip()
-        return bool(text) and not _NAME_AGE.match(text) and (text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
+        return bool(text) and not _NAME_AGE.match(text) and (text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
 
     ends: list[tuple[int, int, int]] = []
     """(first line of the footer, its last line, its date line) of each comment: the
@@ -1454,7 +1473,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         text = raw.strip()
         if ends and index <= ends[-1][1]:
             continue
-        anchored = text.lower() in _REPLY_WORDS or (
+        anchored = text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or (
             # the date, then a button: "2024/03/05 08:12" / "リンク" (Hatena), "6d" / "Like"
             _is_card_date(text) and index + 1 < len(lines) and lines[index + 1].strip()
             and bool(_CARD_ACTION.match(lines[index + 1].strip())) and not _is_card_date(lines[index + 1].strip())
@@ -1516,9 +1535,14 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     comments = _without_featured(comments)  # "Popular comments" shown again among the newest
     if len(comments) < MIN_COMMENTS:
         return None
+    indents = [_indent(lines[c.line - first_line]) for c in comments]
+    if len(set(indents)) > 1:
+        # replies indented under what they answer (a page copied with its layout)
+        by_indent = _ranks(indents)
+        comments = [dataclasses.replace(c, depth=by_indent[i]) for c, i in zip(comments, indents)]
     authors: list[str] = []
     for number, comment in enumerate(comments):
-        if any(comment.text.lstrip("@").startswith(a + " ") for a in authors if " " in a) or any(
+        if comment.depth == 0 and any(comment.text.lstrip("@").startswith(a + " ") for a in authors if " " in a) or any(
             comment.text.startswith(a + " ") for a in authors if a.startswith("@")
         ):
             comments[number] = dataclasses.replace(comment, depth=1)
@@ -1686,6 +1710,18 @@ _REACTIONS_LINE = re.compile(r"^(?:[^\w\s]{1,3}\s*\d[\d.,]*[KkMm]?\s*){1,6}$")
 """A message's reactions: ``👍 6``, ``🔥 9  ❤ 2``."""
 
 
+_REACTED_BY = re.compile(r"^(?:[^\w\s]\ufe0f?){1,3}\s*[^\W\d_][\w .'’-]{1,40}$")
+"""A reaction and who gave it, under a message: ``❤️Priya Natarajan``."""
+
+
+def _closing_time(text: str) -> bool:
+    """The time that closes a message block: ``10:11``, ``змінено 11:05``, or a date
+    with its time (``7 Mar 2024, 08:15:44``, Messenger's export)."""
+    if _BLOCK_CLOCK.match(text):
+        return True
+    return len(text) <= 32 and bool(re.search(r"\d{1,2}:\d\d", text)) and _generic_date(text) and parse_date(text) is not None
+
+
 def clock_blocks(lines: list[str], first_line: int) -> Thread | None:
     """A chat copied from a web app that writes each message as a block: the sender's
     name, the message it answers (that sender's name and the start of their text),
@@ -1699,7 +1735,10 @@ def clock_blocks(lines: list[str], first_line: int) -> Thread | None:
         elif current:
             blocks.append(current)
             current = []
-    messages = [b for b in blocks if len(b) >= 3 and _BLOCK_CLOCK.match(lines[b[-1]].strip()) and len(lines[b[0]]) <= 60 and _looks_like_name(lines[b[0]].strip().rstrip("."))]
+    for block in blocks:
+        while len(block) > 3 and _REACTED_BY.match(lines[block[-1]].strip()):
+            block.pop()  # "❤️Priya Natarajan" under the time: a reaction, not a line of the message
+    messages = [b for b in blocks if len(b) >= 3 and _closing_time(lines[b[-1]].strip()) and len(lines[b[0]]) <= 60 and _looks_like_name(lines[b[0]].strip().rstrip("."))]
     if len(messages) < MIN_COMMENTS + 1:
         return None
     days = _Days({b[0]: lines[b[0]].strip() for b in blocks if len(b) == 1 and len(lines[b[0]]) < 30 and re.search(r"\d", lines[b[0]])})
@@ -1718,7 +1757,8 @@ def clock_blocks(lines: list[str], first_line: int) -> Thread | None:
         text = clean("\n".join(lines[k].strip() for k in body))
         covered += len(block)
         if text:
-            comments.append(Comment(first_line + block[0], text, name, depth, first_line + block[-1] + 1, parse_date(days.of(block[0]))))
+            date = parse_date(lines[block[-1]].strip()) or parse_date(days.of(block[0]))
+            comments.append(Comment(first_line + block[0], text, name, depth, first_line + block[-1] + 1, date))
             authors.setdefault(name, text)
     thread = Thread("chat copied from a web app (name, text, time last)", comments)
     start = messages[0][0]
@@ -1973,6 +2013,9 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?m\.?)?"
 _ANY_DATE = re.compile(
     r"(?<![\w:])" + _WEEKDAY + r"(?:"
+    # year first: "2023. 11. 19. 21:15" (Hungarian, Korean), "2024/03/05 08:12", "2024年3月5日"
+    r"\d{4}\.\s\d{1,2}\.\s\d{1,2}\.?(?:\s+" + _CLOCK + r")?|(?<!/)\d{4}/\d{1,2}/\d{1,2}(?!/)(?:\s+" + _CLOCK + r")?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*" + _CLOCK + r")?|" + _FOREIGN_AGO + r"|"
     r"\d{4}-\d{2}-\d{2}(?:[T ]" + _CLOCK + r")?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?\s+(?:at\s+)?" + _CLOCK + r")?"
     r"|\d{1,2}/" + _MONTH + r"/\d{2,4}(?:\s+" + _CLOCK + r")?"
@@ -1992,9 +2035,18 @@ _EVENT = re.compile(
 )
 _COMMENT_EVENT = re.compile(r"\badded an? (?:comment|reply|note)\b", re.IGNORECASE)
 _HEADING_HEAD = re.compile(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+\s*[·•|-]\s*|#\d+\s*[·•|-]\s*)?[@\w][\w.\- ]{0,40}\s*[·•|]\s*\S", re.IGNORECASE)
-_CALENDAR = re.compile(r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now|\bfa\b|geleden|\bhace\b|\bhá\b|前", re.IGNORECASE)
+_CALENDAR = re.compile(
+    r"\d{4}|[/.-]\d|[A-Za-z]{3}|\bago\b|yesterday|today|just now|\bfa\b|geleden|\bhace\b|\bhá\b|前|"
+    r"منذ|לפני|назад|тому|temu|před|ezelőtt|πριν|trước|lalu|önce|sedan|sitten|siden|acum|전|ที่แล้ว",
+    re.IGNORECASE,
+)
 _PREFIX = re.compile(r"^[ \t]*(?:(?:[|│┃>]|[├└]─*)[ \t]*)*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?")
 _LEAD_VERBS = re.compile(r"\s+(?:commented|replied|wrote|said|says|posted|opened|answered|responded|added)\b.*$|\s*(?:on|at|·|•|-|–|\||@)\s*$", re.IGNORECASE)
+_ANSWERS = re.compile(
+    r"\s+(?:válasz|reply to|in reply to|replying to|odpowiedź na|ответ на|відповідь на|yanıt|svar till|vastaus|antwort auf|"
+    r"réponse à|risposta a|respuesta a|antwoord op|odpověď na)\s+.{1,60}$",
+    re.IGNORECASE,
+)
 _FLOOR = re.compile(r"^\s*(?:#\d{1,5}\s*[楼樓층]?|\d{1,5}\s*[楼樓층]|No\.\s?\d{1,5})\s*(?:\[[^\]\n]{1,10}\]\s*)?$", re.IGNORECASE)
 """A post's number before its date, as Chinese forums and blogs write it (``#1楼``, ``#3楼 [楼主]``)."""
 _TAIL_NAME = re.compile(r"^\s*(?:[-–|·•]\s*)?(?P<name>[^:\s][^:]{0,59}?):\s(?P<text>.*)$")
@@ -2058,6 +2110,10 @@ def _head(lines: list[str], index: int) -> _Head | None:
     else:
         inline, tail_shape = re.sub(r"^(?:edited|\(edited\)|·)\s+", "", tail.strip()), " …"
     lead = re.sub(r"^#{1,6}\s+(?:(?:post|comment|reply|answer|message)\s*#?\d+|#\d+)?\s*[·•|-]?\s*", "", lead, flags=re.IGNORECASE)
+    numbered = re.match(r"^\s*#\d{1,5}\s+(?=\S)", lead)
+    if numbered:
+        # "#2  fakopancs76  válasz hegymaszo #1 üzenetére": the post's number, its author, whom it answers
+        lead = re.sub(_ANSWERS, "", lead[numbered.end() :])
     name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(@?[\w.\-]+\)", "", lead)).strip(" *_[]()@:-–·•|")
     initial = re.match(r"^([A-Z])\s+(\w)", name)
     if initial and initial.group(1).lower() == initial.group(2).lower():
@@ -2157,6 +2213,8 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|(?:\bpost\s*|#)1\b", lines[chosen[0].index], re.IGNORECASE)
     said = _stated_count(lines[:start])
     opened = opened or (said is not None and len(thread.comments) == said + 1)  # "9 posts" over nine: the first is the topic
+    if said is not None and len(thread.comments) == said:
+        opened = None  # "Comments (10)" over ten, "#1" the first of them
     if root is not None and len(thread.comments) > 2 and (
         opened or all(c.depth > root.depth for c in thread.comments[1:])
     ):
@@ -2298,6 +2356,8 @@ _DATE_MARKS = (
     re.compile(r"· \d{1,3}(?:s|m|h|d|w|mo|y)\n"),  # "⚡ 21,000 sats · 2d" (Fountain)
     re.compile(r"hace \d|há \d|il y a \d|vor \d|\d (?:giorni|ore|settimane|mesi) fa|\d dagen geleden"),  # relative dates in other languages
     re.compile(r"(?:日|時間|分)前|\d年\d{1,2}月"),
+    re.compile(r"\. \d{1,2}\. \d"),  # "2023. 11. 19." (Hungarian, Korean)
+    re.compile(r"منذ|לפני|назад|тому|temu|před \d|ezelőtt|πριν|trước|lalu|önce|sedan|sitten|siden|(?:分钟|小时|天)前|\d(?:분|시간|일) 전"),
     re.compile(r"\d (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|"
                r"março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                r"octobre|novembre|décembre)\b", re.IGNORECASE),
@@ -2323,7 +2383,7 @@ _PARAGRAPH_HEAD = re.compile(r"\n\n[ \t]*@?[A-Za-z0-9][\w.\-]{1,29}(?: [A-Z][\w.
 _BULLET_AUTHOR_ANYWHERE = re.compile(_BULLET_AUTHOR.pattern, re.MULTILINE)
 _CLOCK_ONLY_LINE = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]*$", re.MULTILINE)
 _CLOCK_LINE = re.compile(r"^[A-Z\u00c0-\u024f]{1,3}\n\n?\d{1,2}:\d\d\n", re.MULTILINE)
-_BLOCK_CLOCK_END = re.compile(r"(?:\n(?:[^\W\d_]{3,12}\.?[ \t]+)?\d{1,2}:\d\d(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:\n[ \t]*\n|\n?$))")
+_TIME_LAST_LINE = re.compile(r"^[^\n]{0,24}\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$", re.MULTILINE)
 _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
@@ -2339,10 +2399,10 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     dated_messages: lambda text: _date_marks(text, MIN_COMMENTS)
     and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     indexed_posts: lambda text: text.startswith("[1") or "\n[1." in text,
-    clock_blocks: lambda text: sum(1 for _ in itertools.islice(_BLOCK_CLOCK_END.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
+    clock_blocks: lambda text: sum(1 for _ in itertools.islice(_TIME_LAST_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     clock_messages: lambda text: sum(1 for _ in itertools.islice(_CLOCK_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS or any(
-        text.count(f"\n{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク")
+        text.count(f"{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク", *_REPLY_WORDS)
     ),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
@@ -2428,7 +2488,8 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
 _MEMBER_EVENT = re.compile(
     r"^(?:@?[\w.-]{1,40} )?(?:has )?(?:joined|left) (?:the |this )?(?:channel|group|room|server|conversation|chat|call)\b.{0,40}$"
     r"|^(?:@?[\w.-]{1,40} )?(?:set|changed|renamed) the (?:channel|group|room) (?:topic|purpose|name|description)\b.*$"
-    r"|^(?:@?[\w.-]{1,40} )?was added to (?:the |this )?(?:channel|group|room)\b.{0,60}$",
+    r"|^(?:@?[\w.-]{1,40} )?was added to (?:the |this )?(?:channel|group|room)\b.{0,60}$"
+    r"|^[\w .'’-]{1,60} (?:named|renamed) the (?:group|chat|conversation)\b.{0,80}$",
     re.IGNORECASE,
 )
 """What a chat export writes when someone joins, leaves or renames: no message."""
