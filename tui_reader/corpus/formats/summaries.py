@@ -183,7 +183,10 @@ _ENTRY_HEAD = re.compile(
 _REFERENCE = re.compile(r"^[ \t]*\[(?P<ref>\d{1,3})\][ \t]*(?P<url>https?://\S+)[ \t]*$")
 _HEAD_NOTE = re.compile(r"\s*\((?:\d+ minute read|sponsor|github repo|website|podcast|video)\)\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"^[ \t]*(?:\*\*|__)?\d{1,2}[.)][ \t]*\[[^\]\n]+\]\(https?://", re.MULTILINE)
-_ANNOTATION = re.compile(r"^[ \t]*(?:quote|highlight|highlighted text|excerpt|passage)[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE)
+_ANNOTATION = re.compile(
+    r"^[ \t]*(?:quote|highlight|highlighted text|excerpt|passage)[ \t]*:(?![ \t]*original(?:ly)? posted by)[ \t]*\S", re.IGNORECASE | re.MULTILINE
+)
+"""An annotation's lead ("Quote: …"); a forum's "Quote:Originally Posted by …" (vBulletin, KASKUS) quotes a post."""
 _FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(?P<value>.+)$")
 _URL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?<?(?P<url>https?://\S+?)>?\s*$")
 _WIKI_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?P<link>\[\[[^\]]+\]\])\s*$")

@@ -930,6 +930,12 @@ _ACTION_WORDS = (
     r"beantwoorden|reageren|\d+ reacties|reacties|vind ik leuk|delen|sorteren op|"
     r"返信|\d+件の返信|いいね!?|共有|報告|並べ替え|リンク|★\d+|"
     # Chinese and Korean (cnblogs' 支持(2) 反对(0), 回复, 举报; Tistory's 답글, 신고, 수정/삭제)
+    # Indonesian, Vietnamese, Russian, Ukrainian, Czech, Hungarian, Greek, Arabic, Hebrew, Polish, Turkish, Swedish, Finnish, Thai
+    r"balas|kutip|laporkan|bagikan|suka|trả lời|thích|chia sẻ|báo cáo|ответить|нравится|поделиться|пожаловаться|цитировать|"
+    r"відповісти|подобається|поділитися|поскаржитися|odpovědět|líbí se|sdílet|nahlásit|citovat|válasz|privát üzenet|tetszik|"
+    r"megosztás|jelentés|απάντηση|μου αρέσει|κοινοποίηση|αναφορά|παράθεση|رد|إعجاب|مشاركة|إبلاغ|حفظ|הגב|אהבתי|שתף|דווח|"
+    r"odpowiedz|lubię to|udostępnij|zgłoś|cytuj|yanıtla|beğen|paylaş|şikayet et|alıntı|svara|gilla|dela|rapportera|citera|"
+    r"vastaa|tykkää|jaa|ilmoita|lainaa|ตอบกลับ|ถูกใจ|แชร์|"
     r"支持\s*\(\d+\)(?:\s*反对\s*\(\d+\))?|反对\s*\(\d+\)|回复|举报|引用|点赞|赞\s*\(?\d*\)?|답글|답글\s*\d+|신고|수정|삭제|공감\s*\d*|좋아요\s*\d*)"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
@@ -971,7 +977,7 @@ _CARD_DATE = re.compile(
     # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
     r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?|mo\.|yr|yrs)\.?(?:\s+ago)?|"
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGE +
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*|às\s+|a las\s+|à\s+|um\s+|alle\s+|om\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|\s+uhr)?)?"
     r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み)\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
@@ -1269,6 +1275,12 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         and (thread.comments[0].author or "").lower() in head
     )
     opening = thread.comments[0] if thread.comments else None
+    if opening is not None and len(thread.comments) > 2:
+        # "#1" by the first card, "#2" by the next (a forum's numbered posts): the first is the topic
+        def number(comment: Comment) -> str | None:
+            at = comment.line - first_line
+            return next((raw.strip() for raw in lines[max(0, at - 4) : at + 6] if re.fullmatch(r"#\d{1,5}", raw.strip())), None)
+        opened = opened or (number(opening) == "#1" and number(thread.comments[1]) == "#2")
     slack = next((raw.strip() for raw in lines if raw.strip()), "") == "Thread"  # a chat thread: its first message is one
     if opening is not None and post is None and not slack and (
         (said is not None and len(thread.comments) == said + 1) or (opening.author or "").lower() == "system" or opened
@@ -2357,6 +2369,7 @@ _DATE_MARKS = (
     re.compile(r"hace \d|há \d|il y a \d|vor \d|\d (?:giorni|ore|settimane|mesi) fa|\d dagen geleden"),  # relative dates in other languages
     re.compile(r"(?:日|時間|分)前|\d年\d{1,2}月"),
     re.compile(r"\. \d{1,2}\. \d"),  # "2023. 11. 19." (Hungarian, Korean)
+    re.compile(r"-\d\d-(?:19|20)\d\d\b"),  # "27-05-2024 20:48" (day first, KASKUS)
     re.compile(r"منذ|לפני|назад|тому|temu|před \d|ezelőtt|πριν|trước|lalu|önce|sedan|sitten|siden|(?:分钟|小时|天)前|\d(?:분|시간|일) 전"),
     re.compile(r"\d (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|"
                r"março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
