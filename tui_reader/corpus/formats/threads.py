@@ -961,7 +961,7 @@ _FOREIGN_MONTH_WORDS = "|".join(sorted({w for words in FOREIGN_MONTHS.values() f
 _FOREIGN_AGO = (
     # how long ago in Arabic, Hebrew, Russian, Ukrainian, Polish, Czech, Hungarian, Greek, Vietnamese, Indonesian,
     # Turkish, Swedish, Finnish, Danish and Norwegian, Romanian, Chinese, Korean, Thai
-    r"(?:منذ\s+(?:\d+\s+)?[^\W\d_]{2,10}|לפני\s+(?:\d+\s+)?[^\W\d_]{2,10}|\d+\s+[^\W\d_]{2,10}\s+(?:назад|тому|temu|ezelőtt|"
+    r"(?:منذ\s+(?:\d+\s+)?[^\W\d_]{2,10}|לפני\s+(?:\d+\s+)?[^\W\d_]{2,10}|\d+\s?[^\W\d_]{1,10}\s+(?:назад|тому|temu|ezelőtt|"
     r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
     r"för\s+\d+\s+[^\W\d_]{2,10}\s+sedan|for\s+\d+\s+[^\W\d_]{2,10}\s+siden|acum\s+\d+\s+[^\W\d_]{2,10}|"
     r"\d+\s*(?:分钟|小时|天|周|个月|年)前|\d+\s*(?:분|시간|일|주|개월|년)\s*전|\d+\s+(?:นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*ที่แล้ว)"
@@ -1468,6 +1468,15 @@ _NAME_AGE = re.compile(
 """A head line: the author, then how long ago (``@harlan.builds • 2d``, ``@ana • 5d (edited)``)."""
 
 
+def _footer_with_date(text: str) -> bool:
+    """A card's buttons and its date on one line: ``126   Thích   Trả lời   Chia sẻ   5h trước``."""
+    if len(text) > 100 or not _ACTION_SEPARATOR.search(text):
+        return False
+    parts = [part for part in _ACTION_SEPARATOR.split(text.strip()) if part]
+    dates = [part for part in parts if _is_card_date(part) or re.fullmatch(_FOREIGN_AGO, part)]
+    return len(parts) >= 3 and len(dates) == 1 and all(_ONE_ACTION.match(part) for part in parts if part not in dates)
+
+
 def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None:
     """Comments copied from a page that writes each one as its author (and badges such
     as ``Admin`` / ``Top contributor``), the text, the date (``6d``), then ``Like`` /
@@ -1475,7 +1484,10 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     name answers that comment."""
     def footer(raw: str) -> bool:
         text = raw.strip()
-        return bool(text) and not _NAME_AGE.match(text) and (text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text)) or _is_card_date(text))
+        return bool(text) and not _NAME_AGE.match(text) and (
+            text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or text.lower() in _REACTION_WORDS or bool(_CARD_ACTION.match(text))
+            or _is_card_date(text) or _footer_with_date(text)
+        )
 
     ends: list[tuple[int, int, int]] = []
     """(first line of the footer, its last line, its date line) of each comment: the
@@ -1485,7 +1497,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         text = raw.strip()
         if ends and index <= ends[-1][1]:
             continue
-        anchored = text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or (
+        anchored = text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or _footer_with_date(text) or (
             # the date, then a button: "2024/03/05 08:12" / "リンク" (Hatena), "6d" / "Like"
             _is_card_date(text) and index + 1 < len(lines) and lines[index + 1].strip()
             and bool(_CARD_ACTION.match(lines[index + 1].strip())) and not _is_card_date(lines[index + 1].strip())
@@ -1498,7 +1510,7 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         last = index
         while last + 1 < len(lines) and footer(lines[last + 1]) and not _looks_like_name(lines[last + 1].strip()):
             last += 1
-        date = next((k for k in range(low, last + 1) if _is_card_date(lines[k].strip())), None)
+        date = next((k for k in range(low, last + 1) if _is_card_date(lines[k].strip()) or _footer_with_date(lines[k].strip())), None)
         if date is None:
             # the date on the head line, above the text: "@handle • 5d" (YouTube's app and mobile site)
             floor = ends[-1][1] if ends else -1
@@ -2103,8 +2115,8 @@ def _head(lines: list[str], index: int) -> _Head | None:
         return None  # a clock time alone heads meeting notes and logs, not comments
     prefix = _PREFIX.match(raw).group()  # type: ignore[union-attr]
     lead = raw[len(prefix) : match.start()]
-    if len(lead) > 70 or len(lead.split()) > 7:
-        return None
+    if len(lead) > 70 or len(lead.split()) > 7 or (lead.strip() and _CARD_ACTION.match(lead.strip())):
+        return None  # too long for a name, or the buttons in front of the age ("126   Like   Reply   5h ago")
     if lead.rstrip().endswith(("?", "!", ",")) or (lead.rstrip().endswith(".") and not re.search(r"\b[A-Z]\.$", lead.rstrip())):
         return None  # the end of a sentence, not a name ("Mateo R." is one)
     if _EVENT.search(lead) and not _COMMENT_EVENT.search(lead):
@@ -2415,7 +2427,8 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     clock_blocks: lambda text: sum(1 for _ in itertools.islice(_TIME_LAST_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     clock_messages: lambda text: sum(1 for _ in itertools.islice(_CLOCK_LINE.finditer(text, 0, 400_000), MIN_COMMENTS + 1)) > MIN_COMMENTS,
     cards_with_buttons_below: lambda text: text.count("\nReply\n") >= MIN_COMMENTS or any(
-        text.count(f"{word}\n") >= MIN_COMMENTS for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク", *_REPLY_WORDS)
+        text.count(f"{word}\n") >= MIN_COMMENTS or text.count(f"   {word}   ") >= MIN_COMMENTS
+        for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク", *_REPLY_WORDS, "Trả lời", "Reply")
     ),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
