@@ -7,6 +7,7 @@ returns a ``Thread`` or None:
 |---|---|
 | ``hacker_news_page`` | a Hacker News item page copied as text: ``N points by user ...``, then ``user 3 hours ago \\| parent \\| next [–]`` heads, text, ``reply``; depth from indentation, else from ``root`` / ``parent`` |
 | ``old_reddit_page`` | old.reddit.com saved as Markdown or copied as text: ``[–]user[S] flair 41 points 2 days ago`` heads, ``permalink`` / ``parent`` / ``reply`` lines; the post's link is the page |
+| ``signed_posts`` | comments signed below their text: ``posted by name at 8:31 AM on March 3, 2023 [27 favorites]`` (MetaFilter); the signature that counts the comments closes the post |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -279,6 +280,54 @@ def old_reddit_page(lines: list[str], first_line: int) -> Thread | None:
             thread.description = (first_line + title_line, thread.title)  # type: ignore[operator]
         elif title_line is not None:
             thread.title = clean(lines[title_line].strip().strip("#").strip())
+    return thread
+
+
+# --- comments signed below their text (MetaFilter) ----------------------------------------
+
+_SIGNATURE = re.compile(
+    r"^\s*(?:posted|submitted|written|sent|commented)\s+by\s+(?P<name>[^\n]{1,60}?)\s+(?:at|on|@)\s+(?P<date>[^\n\[]{4,60}?)"
+    r"(?P<rest>\s*(?:\[[^\]\n]{0,40}\])?\s*(?:[-–|·]\s*\d+\s+comments?(?:\s+total)?)?\s*)$",
+    re.IGNORECASE,
+)
+"""A comment's signature under its text: ``posted by tangerine_sky at 8:31 AM on March 3, 2023 [27 favorites]``."""
+
+
+def signed_posts(lines: list[str], first_line: int) -> Thread | None:
+    """Posts and comments signed below their text (MetaFilter's "posted by … at …
+    on …"): each comment is the text between one signature and the next; the first
+    signature that counts the comments ("- 9 comments") closes the post."""
+    signs = [(i, m) for i, raw in enumerate(lines) if " by " in raw.lower() if (m := _SIGNATURE.match(raw)) and parse_date(m.group("date"))]
+    if len(signs) < MIN_COMMENTS + 1:
+        return None
+    post = next((n for n, (_, m) in enumerate(signs[:1]) if re.search(r"\d+\s+comments?", m.group("rest"), re.IGNORECASE)), None)
+    comments: list[Comment] = []
+    covered = 0
+    previous = -1
+    description = None
+    for n, (index, match) in enumerate(signs):
+        start = previous + 1
+        if n == 0:
+            # the first text starts after the page's menu: its paragraph above the signature
+            start = next((k + 1 for k in range(index - 1, -1, -1) if not lines[k].strip()), 0)
+        body = [raw for raw in lines[start:index] if not re.match(r"^\s*tags?:", raw, re.IGNORECASE)]
+        text = clean(_dedent(body))
+        covered += 1 + _non_blank(lines, start, index)
+        previous = index
+        if n == 0 and post is not None:
+            described = _preamble_text(lines[:index])
+            description = (first_line + start, described or text)
+            continue
+        if text:
+            comments.append(Comment(first_line + index, text, clean(match.group("name")), 0, first_line + index + 1, parse_date(match.group("date"))))
+    thread = Thread("comments signed below their text (posted by … at …)", comments, strong=post is not None)
+    begin = next((k + 1 for k in range(signs[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
+    thread.total = _non_blank(lines, begin)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, begin)
+    if description:
+        thread.description = description
+    thread.url = _standalone_url(lines[: signs[0][0]])
     return thread
 
 
@@ -2353,7 +2402,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2367,6 +2416,7 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_SIGNED_ANYWHERE = re.compile(r"^[ \t]*(?:posted|submitted|written|sent|commented) by [^\n]{1,60}? (?:at|on|@) ", re.MULTILINE | re.IGNORECASE)
 _DATE_MARKS = (
     # Each starts with a literal, so that the scan skips ahead in C.
     re.compile(r" ago\b"),
@@ -2414,6 +2464,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
+    signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
     mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
