@@ -8,6 +8,7 @@ returns a ``Thread`` or None:
 | ``hacker_news_page`` | a Hacker News item page copied as text: ``N points by user ...``, then ``user 3 hours ago \\| parent \\| next [–]`` heads, text, ``reply``; depth from indentation, else from ``root`` / ``parent`` |
 | ``old_reddit_page`` | old.reddit.com saved as Markdown or copied as text: ``[–]user[S] flair 41 points 2 days ago`` heads, ``permalink`` / ``parent`` / ``reply`` lines; the post's link is the page |
 | ``signed_posts`` | comments signed below their text: ``posted by name at 8:31 AM on March 3, 2023 [27 favorites]`` (MetaFilter); the signature that counts the comments closes the post |
+| ``doubled_names`` | Invision Community forum posts: the name twice, rank, post count, ``Posted March 8``, text, ``Quote`` / ``Like 3``; the topic's first post is not a comment |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -328,6 +329,69 @@ def signed_posts(lines: list[str], first_line: int) -> Thread | None:
     if description:
         thread.description = description
     thread.url = _standalone_url(lines[: signs[0][0]])
+    return thread
+
+
+# --- forum posts under a doubled name (Invision Community) --------------------------------
+
+_FORUM_BUTTON = re.compile(
+    r"^\s*(?:quote|like|likes?\s+\d+|\d+\s+likes?|report|share|multiquote|reply|παράθεση|μου αρέσει(?:\s+\d+)?|zitieren|citer|citar|"
+    r"cytuj|citovat|idézet|цитировать|цитата|цитувати|alıntı|trích dẫn|kutip|اقتباس|ציטוט|引用)\s*$",
+    re.IGNORECASE,
+)
+_QUOTE_INTRO = re.compile(r"^\s*(?:on|στις|am|le|el|il|dnia|dne|в|у|tarihinde|vào|pada|في|ב-?)\s.{4,60}?(?:said|wrote|είπε|schrieb|a dit|escribió|ha scritto|napisał|napsal|написал|написав|dedi|viết|menulis|قال|כתב)\s*:\s*$", re.IGNORECASE)
+"""A quoted post's lead inside a reply: "On 8/3/2024 at 2:14 PM, kostas said:", "Στις …, ο/η kostas είπε:"."""
+
+
+def doubled_names(lines: list[str], first_line: int) -> Thread | None:
+    """Forum posts copied from an Invision Community page: the author's name twice
+    (the avatar's text and the name), their rank and post count, ``Posted March 8``,
+    the text, then ``Quote`` / ``Like 3``. The first post is the topic when the line
+    over the posts names its author ("By Nikos_P, March 8")."""
+    heads = [
+        i for i in range(len(lines) - 3)
+        if (name := lines[i].strip()) and len(name) <= 40 and lines[i + 1].strip() == name and _looks_like_name(name)
+        and (i == 0 or lines[i - 1].strip() != name)
+    ]
+    if len(heads) < MIN_COMMENTS + 1:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    for number, head in enumerate(heads):
+        end = heads[number + 1] if number + 1 < len(heads) else len(lines)
+        date_at = next((k for k in range(head + 2, min(end, head + 7)) if _generic_date(lines[k].strip()) and not re.fullmatch(r"[\d.,\s]+[kKmM]?", lines[k].strip())), None)
+        if date_at is None:
+            continue
+        body: list[str] = []
+        stop = date_at + 1
+        pressed = False
+        for k in range(date_at + 1, end):
+            text = lines[k].strip()
+            if _FORUM_BUTTON.match(text):
+                stop, pressed = k + 1, True
+                continue
+            if pressed and text:
+                break  # after the buttons: the page's footer
+            if not _QUOTE_INTRO.match(text):
+                body.append(lines[k])
+            stop = k + 1
+        covered += _non_blank(lines, head, stop)
+        text = clean(_dedent(body))
+        if text:
+            comments.append(Comment(first_line + head, text, clean(lines[head].strip()), 0, first_line + stop, parse_date(re.sub(r"^\S+\.?\s+(?=\d)", "", lines[date_at].strip()))))
+    if len(comments) < MIN_COMMENTS + 1:
+        return None
+    thread = Thread("forum posts under a doubled name (Invision Community)", comments, strong=True)
+    start = heads[0]
+    preamble = lines[:start]
+    if any(re.search(r"\b" + re.escape(comments[0].author or "\0") + r"\b", raw) for raw in preamble):
+        thread.comments = comments[1:]
+        thread.description = (comments[0].line, comments[0].text)
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.title = _heading(preamble)
+    thread.url = _standalone_url(preamble) or _standalone_url(comments[0].text.split("\n"))
     return thread
 
 
@@ -2402,7 +2466,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, doubled_names, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2416,6 +2480,7 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_DOUBLED_ANYWHERE = re.compile(r"^([^\n]{2,40})\n\1\n", re.MULTILINE)
 _SIGNED_ANYWHERE = re.compile(r"^[ \t]*(?:posted|submitted|written|sent|commented) by [^\n]{1,60}? (?:at|on|@) ", re.MULTILINE | re.IGNORECASE)
 _DATE_MARKS = (
     # Each starts with a literal, so that the scan skips ahead in C.
@@ -2465,6 +2530,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    doubled_names: lambda text: len(_DOUBLED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
     mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
