@@ -4,6 +4,7 @@ they read, the look-alikes they must not read, and hypothesis over any text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -968,3 +969,69 @@ def test_floor_numbered_heads_and_an_author_answering_often() -> None:
         lines += [indent + name, indent + "2024. 3. 8. 09:12", indent + text, indent + "답글", ""]
     thread = threads.recognise(lines, 1)
     assert thread is not None and len(thread.comments) == 6
+
+
+def _blocks(*blocks: list[str]) -> list[str]:
+    return [line for block in blocks for line in [*block, ""]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        pytest.param(  # Messenger's "Download Your Information" text: name, text, date and time, reactions
+            _blocks(["Sam Okoro, Priya Natarajan", "Participants: Sam Okoro, Priya Natarajan and Lena Brandt"],
+                   ["Priya Natarajan", "ok adding it to my queue, it's long though", "7 Mar 2024, 08:15:44"],
+                   ["Lena Brandt", "the picks at the end are good too", "7 Mar 2024, 08:11:02", "❤️Priya Natarajan"],
+                   ["Sam Okoro", "did you two listen to the new one? the tides one", "6 Mar 2024, 22:47:19"],
+                   ["Sam Okoro", "Sam Okoro named the group Podcast club.", "6 Mar 2024, 18:46:40"]),
+            ["Priya Natarajan", "Lena Brandt", "Sam Okoro"], id="messenger",
+        ),
+        pytest.param(  # Hsoub I/O (Arabic): name · age · points, text, the reply button with a bidi mark
+            _blocks(["التعليقات"], ["أحمد سالم · منذ 3 أيام · \u200f14 نقطة", "جرّبتها لمدة شهر وتنفع للمهام الصغيرة", "\u200fرد"],
+                   ["    ريم العتيبي · منذ 3 أيام · \u200f6 نقاط", "    في الحلقة يقولون إن الفكرة البدء فقط", "    \u200fرد"],
+                   ["يوسف بن علي · منذ يومين · \u200f11 نقطة", "أكثر جزء أعجبني حديثهم عن بيئة العمل", "\u200fرد"]),
+            ["أحمد سالم", "ريم العتيبي", "يوسف بن علي"], id="hsoub",
+        ),
+        pytest.param(  # LOGOUT.hu: "#N  name  [válasz X #M üzenetére]  2023. 11. 19. 21:15"
+            _blocks(["Hozzászólások (3)"], ["#1  hegymaszo  2023. 11. 19. 21:15", "Nagyon jó összefoglaló, köszi szépen!", "Válasz | Link | Privát üzenet"],
+                   ["#2  fakopancs76  válasz hegymaszo #1 üzenetére  2023. 11. 19. 21:32", "Ha 60 felett volt, a szivattyú a hibás.", "Válasz | Link | Privát üzenet"],
+                   ["#3  Zoli_HVAC  2023. 11. 20. 09:02", "Szerelőként annyit tennék hozzá, hogy nem.", "Válasz | Link | Privát üzenet"]),
+            ["hegymaszo", "fakopancs76", "Zoli_HVAC"], id="logout",
+        ),
+        pytest.param(  # KASKUS: name, rank, date, #N, text, buttons; #1 is the thread's opening post
+            _blocks(["[Diskusi] Warung kopi susu"], ["kopiireng.gan", "Kaskus Addict", "27-05-2024 20:48", "#1", "Agan-agan, ane dengerin podcast ini.", "0 👍  Balas  Kutip  Laporkan"],
+                   ["bangjago.88", "Kaskus Maniac", "27-05-2024 21:14", "#2", "pertamax gan! relate banget", "3 👍  Balas  Kutip  Laporkan"],
+                   ["sisca.rahma", "Aktivis Kaskus", "27-05-2024 21:40", "#3", "Yang ane suka mereka jujur soal mesin.", "5 👍  Balas  Kutip  Laporkan"],
+                   ["dodol.garut", "Kaskus Holic", "28-05-2024 07:15", "#4", "Quote:Original Posted By sisca.rahma ►", "Ane beli mesin bekas", "Sama gan.", "1 👍  Balas  Kutip  Laporkan"]),
+            ["bangjago.88", "sisca.rahma", "dodol.garut"], id="kaskus",
+        ),
+        pytest.param(  # VnExpress: name, text, likes and buttons and the age on one line
+            _blocks(["Ý kiến (3)"], ["Trần Minh Tuấn", "Tuyến này nên kéo dài thêm vào khu đô thị.", "126   Thích   Trả lời   Chia sẻ   5h trước"],
+                   ["    Lê Thu Hà", "    Đồng ý, nhất là buổi tối trời mưa.", "    18   Thích   Trả lời   4h trước"],
+                   ["hoanganh_1990", "Giãn cách 10-15 phút là ổn rồi.", "74   Thích   Trả lời   Chia sẻ   5h trước"]),
+            ["Trần Minh Tuấn", "Lê Thu Hà", "hoanganh_1990"], id="vnexpress",
+        ),
+        pytest.param(  # MetaFilter: the text, then "posted by … at … on …"; the post's signature counts the comments
+            _blocks(["Nineteen years of steel", "In 1961 the town got a viaduct.", "posted by harlequinade at 8:14 AM on March 3, 2023 - 3 comments"],
+                   ["My grandfather was on one of the survey crews.", "posted by tangerine_sky at 8:31 AM on March 3, 2023 [27 favorites]"],
+                   ["The shot of the last span coming down is extraordinary.", "posted by Hobgoblin of Little Minds at 8:49 AM on March 3, 2023 [6 favorites]"],
+                   ["tangerine_sky, the archive wants to hear from families.", "posted by harlequinade at 9:02 AM on March 3, 2023 [3 favorites]"]),
+            ["tangerine_sky", "Hobgoblin of Little Minds", "harlequinade"], id="metafilter",
+        ),
+        pytest.param(  # Invision Community: the name twice, rank, posts, "Posted March 8", text, Quote / Like
+            _blocks(["Επ. 42: Το λιμάνι", "Από Nikos_P, 8 Μαρτίου σε Podcasts"],
+                   ["Nikos_P", "Nikos_P", "Μέλος", " 412", " Δημοσ. 8 Μαρτίου", "Βγήκε το καινούργιο επεισόδιο.", " Παράθεση", " Μου αρέσει 3"],
+                   ["kostas_ath", "kostas_ath", "Συχνό μέλος", " 2.1k", " Δημοσ. 8 Μαρτίου", "Το άκουσα χθες στο αυτοκίνητο.", " Παράθεση", " Μου αρέσει 1"],
+                   ["mariaL", "mariaL", "Μέλος", " 288", " Δημοσ. 8 Μαρτίου", "Στις 8/3/2024 στις 2:14 ΜΜ, ο/η kostas_ath είπε:", "Το άκουσα χθες.",
+                    "Υπάρχουν, στο τρίτο κεφάλαιο.", " Παράθεση", " Μου αρέσει 2"],
+                   ["Giorgos_K", "Giorgos_K", "Μέλος", " 97", " Δημοσ. 9 Μαρτίου", "Ο παππούς μου ήταν φορτοεκφορτωτής.", " Παράθεση", " Μου αρέσει 6"]),
+            ["kostas_ath", "mariaL", "Giorgos_K"], id="invision",
+        ),
+    ],
+)
+def test_comment_pages_of_round_twelve(lines: list[str], authors: list[str]) -> None:
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == authors
+    buttons = re.compile("Balas|Trả lời|Παράθεση|Válasz [|]|posted by|\u200fرد")
+    assert not any(buttons.search(c.text) for c in thread.comments)

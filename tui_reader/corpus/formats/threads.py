@@ -1392,7 +1392,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         # "#1" by the first card, "#2" by the next (a forum's numbered posts): the first is the topic
         def number(comment: Comment) -> str | None:
             at = comment.line - first_line
-            return next((raw.strip() for raw in lines[max(0, at - 4) : at + 6] if re.fullmatch(r"#\d{1,5}", raw.strip())), None)
+            return next((raw.strip() for raw in lines[at : at + 6] if re.fullmatch(r"#\d{1,5}", raw.strip())), None)
         opened = opened or (number(opening) == "#1" and number(thread.comments[1]) == "#2")
     slack = next((raw.strip() for raw in lines if raw.strip()), "") == "Thread"  # a chat thread: its first message is one
     if opening is not None and post is None and not slack and (
