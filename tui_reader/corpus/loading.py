@@ -400,6 +400,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
             return _unescape(top)
         return _unescape(given)
     top_lines = [raw.strip() for raw in body.splitlines()[:40]]
+    header = next((raw for raw in top_lines if raw), "")
+    if re.fullmatch(r"\"?[\w ]{1,30}\"?(?:[,;\t]\"?[\w ]{1,30}\"?){2,}", header) and _file_title(path):
+        return _file_title(path) or ""  # a CSV export (Pocket's): its rows are no title
     opening = past_navigation(body.splitlines()[:40])[:12]
     # A date or a URL line may come first (an annotations export, a saved page).
     while len(opening) > 1 and (

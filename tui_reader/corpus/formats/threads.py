@@ -2619,7 +2619,9 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
         split = _by_part(lines, first_line, best)
         if split is not None and split.acceptable() and (best is None or split.coverage >= best.coverage - 0.1):
             best = split
-    if best is None and (dumps or hinted) and not any(_is_structured(raw) for raw in lines[:200]):
+    first = next((raw.strip() for raw in lines if raw.strip()), "")
+    table = bool(re.fullmatch(r"\"?[\w ]{1,30}\"?(?:[,;\t]\"?[\w ]{1,30}\"?){2,}", first))  # a CSV file's header: rows, not comments
+    if best is None and (dumps or hinted) and not table and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
         best.folded += _fold_repeats(best.comments)
