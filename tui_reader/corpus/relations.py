@@ -656,7 +656,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             found = thread_on[page.id], None, f"the thread on {page.title[:50]} (it points at the article and speaks of a discussion)"
         names_outside = any(p.startswith(("http://", "https://")) for p in summary.pointers)
         if found is None:
-            found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver)
+            found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver) or _by_times(summary, pages)
         if found is None:
             entries = _entry_links(summary, resolver)
             for line, target_id, anchor, reason in entries:
@@ -674,6 +674,11 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
 
     for doc in documents:
+        if doc.kind in ("note", "article") and doc.timestamps:
+            # notes taken while listening: their times are the episode's chapters
+            timed = _by_times(doc, pages)
+            if timed is not None:
+                graph.add(Relation(doc.id, timed[0].id, "links-to", reason=timed[2]))
         if doc.kind in ("note", "article") and doc.url:
             # A note that keeps a page's URL as its own (Capacities, Bear): the page saved here is what it is about.
             other = resolver._by_file(doc, doc.url)
@@ -932,6 +937,35 @@ def _episode_noted(doc: Document, resolver: LinkResolver) -> Document | None:
         if other.kind == "source" and len(other.timestamps) > len(doc.timestamps):
             return other
     return None
+
+
+TIME_SLACK = 5
+"""Seconds two chapter times may differ by and still name one moment (a transcription
+tool's outline rounds its times)."""
+
+
+def _by_times(doc: Document, candidates: list[Document]) -> tuple[Document, None, str] | None:
+    """The one episode page whose chapters ``doc``'s times fall on: a summary's or a
+    note's ``[11:20]`` points, an outline's ``(19:02)`` headings, two at least and
+    most of them (the start, 0:00, counts for nothing)."""
+    own = sorted({t.seconds for t in doc.timestamps if t.seconds > 0})
+    if len(own) < 2:
+        return None
+    matches = []
+    for page in candidates:
+        if page is doc or page.kind != "source" or len(page.timestamps) < 2:
+            continue
+        starts = sorted(t.seconds for t in page.timestamps)
+        hits = sum(1 for second in own if any(abs(second - start) <= TIME_SLACK for start in starts))
+        if hits >= 2 and hits * 5 >= len(own) * 3:
+            matches.append((hits, page))
+    if not matches:
+        return None
+    matches.sort(key=lambda m: -m[0])
+    if len(matches) > 1 and matches[1][0] == matches[0][0]:
+        return None
+    hits, page = matches[0]
+    return page, None, f"{hits} of its {len(own)} times are chapters of the episode"
 
 
 def _by_linked_page(doc: Document, resolver: LinkResolver) -> tuple[Document, None, str] | None:

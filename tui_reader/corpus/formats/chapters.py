@@ -303,6 +303,10 @@ def _context_above(lines: list[str], index: int) -> int:
     return 0
 
 
+_LOG_LEVEL = re.compile(r"^\s*(?:\[(?:[IWDEVTF]|info|warn(?:ing)?|debug|error|trace|fatal)\]|(?:INFO|WARN(?:ING)?|DEBUG|ERROR|TRACE|FATAL)\b)")
+"""A log line's level after its time: ``[I]``, ``[W][mqtt:304]``, ``INFO``, ``ERROR``."""
+
+
 def _accepted(run: list[_Candidate], context: int) -> bool:
     values = [c.seconds for c in run]
     if len(run) < 2:
@@ -314,6 +318,10 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
     if len(run) >= TRANSCRIPT_LINES and gaps[len(gaps) // 2] < TRANSCRIPT_GAP:
         return False  # a transcript's cues, a few seconds apart, are not chapters
     titles = [c.title for c in run]
+    if sum(1 for t in titles if _LOG_LEVEL.match(t)) * 2 > len(titles):
+        return False  # "07:15:02 [I][bme280:215]: Got …": a program's log
+    if len(run) >= 3 and gaps[len(gaps) // 2] < 10 and values[0] >= CLOCK_START:
+        return False  # times of day seconds apart: a log, not an episode's chapters
     lengths = sorted(len(t) for t in titles)
     if lengths[len(lengths) // 2] > LONG_TITLE:
         return False  # transcript paragraphs
