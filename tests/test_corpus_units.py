@@ -838,3 +838,36 @@ def test_summaries_in_other_languages_and_their_pointers(tmp_path: Path) -> None
     ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
     assert ("[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt", "summarizes", "Rust 异步运行时选型 - 博客园.md") in ties
     assert ("Kaupunkikirje 11-2024.txt", "summarizes", "Jakso 42 Kuka kaavoittaa lähiön - Kaupunkipodi.txt") in ties  # its slug, without the accents
+
+
+def test_times_that_fall_on_an_episodes_chapters_tie_a_summary_and_a_note(tmp_path: Path) -> None:
+    (tmp_path / "episode.txt").write_text(
+        "The Allotment Hour\n\nRooftop Hives and the Swarm Season\n\n0:00 Welcome\n2:45 Rooftop versus ground\n11:20 Wind and heat\n"
+        "19:05 Swarm season\n31:40 The council permit\n"
+    )
+    (tmp_path / "otter_Ep47.txt").write_text(
+        "Allotment Hour Ep47\nMar 14, 2024 · 52 min\n\nKeywords\nhives, swarm\n\nOverview\nDee and Owen talk about a year of rooftop bees.\n\n"
+        "Action Items\n☐ Owen to post the permit template\n\nOutline\nWelcome (0:00)\n  • A listener question.\n\nWind (11:18)\n  • A lost super.\n\n"
+        "Swarm season (19:02)\n  • Queen cells.\n\nPermit (31:37)\n  • Eleven months.\n"
+    )
+    (tmp_path / "my notes.md").write_text("# Heard on the train\n\n- 2:45 carrying kit up four floors\n- 11:20 a windbreak of hazel\n- 19:05 swarm cells, check weekly\n")
+    corpus = load_corpus([tmp_path], cache=False)
+    docs = {d.path.name: d for d in corpus.documents}
+    assert docs["otter_Ep47.txt"].kind == "summary"  # a transcription tool's notes
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("otter_Ep47.txt", "summarizes", "episode.txt") in ties
+    assert ("my notes.md", "links-to", "episode.txt") in ties
+
+
+def test_an_assistants_answer_and_a_csv_export() -> None:
+    copilot = ("Copilot\nEnnek az oldalnak a lényege\n\nKérdés: Miről szólnak a hozzászólások?\n\nVálasz:\nAz oldalon 10 hozzászólás olvasható.\n\n"
+               "A Copilot mesterséges intelligenciát használ. Ellenőrizze a pontatlanságokat.\n")
+    assert _kind(copilot, "copilot_oldal.txt")[0] == "summary"
+    gemini = "Gemini\n\nwhat did people in this thread actually say? pasted below\n\nHere's the gist of the conversation:\n\n* Warm and appreciative.\n"
+    assert _kind(gemini, "gemini-gist.md")[0] == "summary"
+    pocket = "title,url,time_added,tags,status\n" + "\n".join(
+        f'"Article number {n} about boats","https://example.org/{n}",170930{n:04d},boats,unread' for n in range(8)
+    ) + "\n"
+    doc = parse_document(pocket, Path("/virtual/pocket_export.txt"), "pocket_export.txt", "p")
+    assert doc.kind != "comments" and not doc.title.startswith('"')

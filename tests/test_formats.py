@@ -1035,3 +1035,15 @@ def test_comment_pages_of_round_twelve(lines: list[str], authors: list[str]) -> 
     assert [c.author for c in thread.comments] == authors
     buttons = re.compile("Balas|Trả lời|Παράθεση|Válasz [|]|posted by|\u200fرد")
     assert not any(buttons.search(c.text) for c in thread.comments)
+
+
+def test_an_outline_with_points_under_each_time_and_a_log_that_is_no_chapter_list() -> None:
+    outline = ["Outline", "Welcome and mailbag (0:00)", "  • Owen reads a listener question.", "",
+               "Wind, heat and feeding (11:18)", "  • Dee lost a super in a January gust.", "  • They disagree about a 1:1 syrup.",
+               "  • Roof temperatures reached 41 °C.", "", "Swarm season (19:02)", "  • Cells along the bottom edge mean swarming.", "",
+               "The council permit (31:37)", "  • Eleven months to approval."]
+    found, _ = chapters.find_chapters(outline, 1)
+    assert [t.seconds for t in found] == [0, 678, 1142, 1897]
+    log = ["Вот кусок лога:", "", "07:15:02 [I][bme280:215]: Got temperature=-4.3°C", "07:15:03 [W][mqtt:304]: Disconnected, reconnecting",
+           "07:15:08 [I][mqtt:262]: Connected", "07:15:31 [D][deep_sleep:060]: Beginning Deep Sleep"]
+    assert chapters.find_chapters(log, 1)[0] == []

@@ -350,6 +350,12 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
     return any(int(c.label.split(":")[0]) > 23 for c in run)
 
 
+OUTLINE_POINTS = 12
+_SUB_POINT = re.compile(r"^(?:[ \t]+\S|[ \t]*[•◦▪‣][ \t])")
+"""A point under an outline's heading: indented, or led by a bullet sign (not ``-``,
+which a chapter list's own lines use)."""
+
+
 def _runs(candidates: list[_Candidate], lines: list[str]) -> list[list[_Candidate]]:
     """Candidates grouped into lists: headings of one level together, other lines when
     at most MAX_GAP_LINES non-blank lines stand between them (and they keep one form
@@ -363,7 +369,12 @@ def _runs(candidates: list[_Candidate], lines: list[str]) -> list[list[_Candidat
             continue
         if current:
             previous = current[-1]
-            gap = sum(1 for raw in lines[previous.line + 1 : candidate.line] if raw.strip())
+            between = [raw for raw in lines[previous.line + 1 : candidate.line] if raw.strip()]
+            gap = len(between)
+            if gap <= OUTLINE_POINTS and all(_SUB_POINT.match(raw) for raw in between) and not any(
+                _SUB_POINT.match(lines[c.line]) for c in (previous, candidate)
+            ):
+                gap = 0  # an outline: each time-labelled heading with its points indented under it
             same_family = (previous.form == "trailing") == (candidate.form == "trailing")
             going_back = candidate.seconds < previous.seconds and len(current) >= 2
             if gap > MAX_GAP_LINES or not same_family or going_back or (previous.form == "table") != (candidate.form == "table"):
