@@ -936,7 +936,12 @@ def _episode_noted(doc: Document, resolver: LinkResolver) -> Document | None:
         other = resolver.by_id[found[0]]
         if other.kind == "source" and len(other.timestamps) > len(doc.timestamps):
             return other
-    return None
+    if doc.url or doc.media_url:
+        return None
+    # no link: times that fall on the chapters of an episode saved beside it, which has more
+    pages = [d for d in resolver.by_id.values() if d is not doc and d.kind == "source" and len(d.timestamps) > len(doc.timestamps)]
+    timed = _by_times(doc, pages)
+    return timed[0] if timed is not None else None
 
 
 TIME_SLACK = 5
