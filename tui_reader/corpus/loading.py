@@ -408,6 +408,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     while len(opening) > 1 and (
         parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])
         or _EPISODE_LABEL.match(opening[0]) or _PLATFORMS.fullmatch(opening[0].strip())  # "Season 2 · Episode 47", "Listen on"
+        or _menu_row(opening[0])  # "Beranda   Podcast   Audiobook   Radio", "Masuk / Daftar", "Home › Forum › Bisnis"
+        or (len(opening[0].split()) <= 2 and _menu_row(opening[1]))  # the site's name over its menu
+        or (_EPISODE_TITLE.match(opening[1]) and len(opening[0].split()) <= 4)  # the show's name over "Eps. 27 – Title"
         or (top_lines.count(opening[0].strip()) >= 2 and len(opening[0].split()) <= 5)  # the show's name, again over its episode
         or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
         or re.search(r"\b(?:back to|go to|return to) (?:the )?home ?page\b", opening[0], re.IGNORECASE)  # the site's logo link
@@ -445,6 +448,28 @@ _EPISODE_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A label over an episode's title: its number, "Listen on"."""
+_EPISODE_TITLE = re.compile(
+    r"^\s*(?:eps?\.?|episode|folge|jakso|épisode|episodio|aflevering|odcinek|avsnitt|díl|bölüm|випуск|выпуск|epizód|επεισόδιο|επ\.|tập|الحلقة|#)"
+    r"\s*\d{1,4}\s*[–—:|.-]\s*\S",
+    re.IGNORECASE,
+)
+"""An episode's title with its number first: "Eps. 27 – Modal Nekat …", "Episode 42: …"."""
+
+
+def _menu_row(line: str) -> bool:
+    """A site's menu or breadcrumbs copied as one line: four items or more spaced
+    apart, two short ones around a slash ("Log in / Sign up"), or parts joined by
+    "»" / "›"."""
+    text = line.strip()
+    parts = [p for p in re.split(r"\s{3,}|\s+\|\s+", text) if p]
+    if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
+        return True
+    if re.fullmatch(r"[^\W\d_][\w.' ]{0,15}\s*/\s*[^\W\d_][\w.' ]{0,15}", text) and len(text.split()) <= 4:
+        return True
+    crumbs = [p for p in re.split(r"\s+[»›]\s+", text) if p]
+    return len(crumbs) >= 2 and all(len(p.split()) <= 4 for p in crumbs)
+
+
 _PLATFORMS = re.compile(
     r"(?:(?:apple podcasts|spotify|pocket casts|rss(?: feed)?|overcast|google podcasts|youtube(?: music)?|amazon music|castbox|"
     r"podcast addict|deezer|castro|podbean|iheartradio|tunein|player\.fm|goodpods|podimo|podme|audible)(?:\s*[·•|,]\s*|\s+|$)){2,}",

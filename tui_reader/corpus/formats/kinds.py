@@ -40,7 +40,12 @@ KIND_KEYS = ("kind", "type", "doctype")
 
 _GUIDE_TITLE = re.compile(
     r"\b(?:guide|tutorial|how[- ]to|handbook|walkthrough|cheat ?sheet|playbook|primer|manual|step[- ]by[- ]step|"
-    r"getting started|quick ?start|runbook|interview prep(?:aration)?|field guide|crash course)\b",
+    r"getting started|quick ?start|runbook|interview prep(?:aration)?|field guide|crash course)\b"
+    # the same in other languages: "Cara menghitung …", "Návod", "Útmutató", "Как …", "Poradnik", "Anleitung", "Guía", …
+    r"|^(?:cara|panduan|tutorial|návod|jak na|útmutató|hogyan|οδηγός|πώς να|hướng dẫn|cách|как|инструкция|руководство|як|інструкція|"
+    r"посібник|poradnik|jak|rehber|nasıl|kılavuz|guía|cómo|anleitung|wie man|so geht|tutoriel|comment|mode d'emploi|handleiding|hoe je|"
+    r"guida|come|guia|como|ohje|opas|miten|så här|guide till|vejledning|sådan|veiledning|slik|ghid|cum să|دليل|كيف|מדריך|איך)\b"
+    r"|(?:教程|指南|攻略|如何|手册|가이드|방법|튜토리얼|사용법|คู่มือ|วิธี)",
     re.IGNORECASE,
 )
 _GUIDE_HEADING = re.compile(
@@ -52,6 +57,12 @@ _GUIDE_HEADING = re.compile(
     r"how (?:it|they|\w+) works?|see also|known issues|avoiding|removing|fixing|setting up|creating|upgrading)\b",
     re.IGNORECASE,
 )
+_STEP_WORD = re.compile(
+    r"^(?:(?:step|schritt|étape|paso|passo|stap|krok|lépés|βήμα|bước|langkah|adım|шаг|крок|krok|vaihe|steg|trin|pas|خطوة|שלב|단계)\s*\d{1,2}\b"
+    r"|\d{1,2}\.\s*(?:step|schritt|étape|lépés|krok|adım|шаг|крок|vaihe|steg|trin|pas)\b|第\s*\d{1,2}\s*步|步骤\s*\d{1,2}|\d{1,2}\s*단계)",
+    re.IGNORECASE,
+)
+"""A heading that names a step: "Step 2", "Langkah 1:", "1. lépés:", "Krok 3", "第2步"."""
 _IMPERATIVE = re.compile(
     r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*)?(?:run|check|open|click|install|set|create|add|remove|delete|copy|use|"
     r"make sure|ensure|verify|restart|stop|start|enable|disable|configure|edit|select|choose|go to|type|enter|press|"
@@ -234,7 +245,11 @@ def _guide_score(evidence: Evidence) -> tuple[int, list[str]]:
     score = 0
     structural = [h for h in evidence.headings if _GUIDE_HEADING.match(h.strip())]
     steps = [h for h in structural if re.match(r"^(?:step\s*\d+|\d+\.\s|part\s+\d+)", h.strip(), re.IGNORECASE)]
-    if len(steps) >= 2:
+    worded = [h for h in evidence.headings if _STEP_WORD.search(h.strip())]
+    if len(worded) >= 2:
+        score += 3
+        reasons.append(f"{len(worded)} steps (“{worded[0].strip()[:24]}”)")
+    elif len(steps) >= 2:
         score += 2
         reasons.append(f"{len(steps)} numbered steps")
     others = [h for h in structural if h not in steps]
