@@ -871,3 +871,19 @@ def test_an_assistants_answer_and_a_csv_export() -> None:
     ) + "\n"
     doc = parse_document(pocket, Path("/virtual/pocket_export.txt"), "pocket_export.txt", "p")
     assert doc.kind != "comments" and not doc.title.startswith('"')
+
+
+def test_a_page_saved_without_its_address_takes_the_one_its_summary_points_at(tmp_path: Path) -> None:
+    article = "Метеостанция на балконе: ESP32, BME280 и три зимы наблюдений\n\n" + (
+        "Три зимы подряд станция на балконе мерила давление, температуру и влажность, и батарея держалась месяцами. " * 12) + "\n"
+    (tmp_path / "habr_article.txt").write_text(article)
+    (tmp_path / "300_ya_peresskaz.md").write_text(
+        "# Метеостанция на балконе: ESP32, BME280 и три зимы наблюдений\n\nhttps://habr.com/ru/articles/799514/\n\n## Пересказ YandexGPT\n\n"
+        "- Три зимы станция на балконе мерила давление, температуру и влажность.\n- Батарея держалась месяцами.\n"
+    )
+    (tmp_path / "zametki_mart.md").write_text("# Балкон — заметки\n\nСтатья про станцию: https://habr.com/ru/articles/799514/\n\nКупить датчик.\n")
+    corpus = load_corpus([tmp_path], cache=False)
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("300_ya_peresskaz.md", "summarizes", "habr_article.txt") in ties
+    assert ("zametki_mart.md", "links-to", "habr_article.txt") in ties

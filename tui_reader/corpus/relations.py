@@ -673,6 +673,16 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             target, section, reason = found
             graph.add(Relation(summary.id, target.id, "summarizes", None, section, reason=reason))
 
+    # A page saved without its address takes the one its summary or its thread points at,
+    # once they are tied to it by other means: a note linking that address links the page.
+    for relation in list(graph.relations):
+        if relation.type not in ("summarizes", "comments-on"):
+            continue
+        source, target = resolver.by_id[relation.source], resolver.by_id[relation.target]
+        pointer = source.source_url
+        if target.url or not pointer or resolver.resolve(source, pointer) is not None or is_discussion_url(pointer):
+            continue
+        resolver.add_alias(pointer, target.id)
     for doc in documents:
         if doc.kind in ("note", "article") and doc.timestamps:
             # notes taken while listening: their times are the episode's chapters
