@@ -887,3 +887,22 @@ def test_a_page_saved_without_its_address_takes_the_one_its_summary_points_at(tm
     ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
     assert ("300_ya_peresskaz.md", "summarizes", "habr_article.txt") in ties
     assert ("zametki_mart.md", "links-to", "habr_article.txt") in ties
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("https://handbook.example.com/operations/tls/rotating-staging-tls-certificates", "Rotating the staging TLS certificates"),
+        ("https://logout.example.hu/bejegyzes/fako/kondenzacios_kazan_futesi_gorbe_beallitas.html",
+         "Kondenzációs kazán fűtési görbéjének beállítása – két tél tapasztalatai"),
+        ("https://www.kaupunkipodi.example/jaksot/42-kuka-kaavoittaa-lahion/", "Jakso 42: Kuka kaavoittaa lähiön?"),
+    ],
+)
+def test_a_url_slug_names_a_page_saved_without_its_address(tmp_path: Path, url: str, title: str) -> None:
+    (tmp_path / "page.txt").write_text(f"{title}\n\n" + "A paragraph of the page, long enough to read as its text. " * 10 + "\n")
+    (tmp_path / "note.md").write_text(f"# My note\n\nRead this: {url}\n")
+    (tmp_path / "other.md").write_text("# Another page entirely\n\nAbout something else, at some length, with words.\n")
+    corpus = load_corpus([tmp_path], cache=False)
+    by = {d.id: d.path.name for d in corpus.documents}
+    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    assert ("note.md", "links-to", "page.txt") in ties

@@ -411,7 +411,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or _menu_row(opening[0])  # "Beranda   Podcast   Audiobook   Radio", "Masuk / Daftar", "Home › Forum › Bisnis"
         or (len(opening[0].split()) <= 2 and _menu_row(opening[1]))  # the site's name over its menu
         or (_EPISODE_TITLE.match(opening[1]) and len(opening[0].split()) <= 4)  # the show's name over "Eps. 27 – Title"
-        or (top_lines.count(opening[0].strip()) >= 2 and len(opening[0].split()) <= 5)  # the show's name, again over its episode
+        or (len(opening[0].split()) <= 4 and bool(_EPISODE_LABEL.match(opening[1])))  # the show's name over "Episode 112"
         or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", opening[0])  # the site's name first (a reader view)
         or re.search(r"\b(?:back to|go to|return to) (?:the )?home ?page\b", opening[0], re.IGNORECASE)  # the site's logo link
         or re.search(r"\b(?:Photograph|Photo|Illustration|Image|Credit)(?: by)?:\s", opening[0])  # a picture's caption

@@ -175,12 +175,24 @@ def _url_slugs(url: str) -> tuple[str, ...]:
     return tuple(slug for segment in reversed(segments) if (slug := _slug_key(segment)))
 
 
-@functools.lru_cache(maxsize=65_536)
+_SLUG_STOPWORDS = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "at", "by", "from", "is", "are", "how", "your", "our"}
+
+
+def _same_stem(short: str, word: str) -> bool:
+    """Whether a slug's word and a title's word are one word, the slug's maybe without
+    its ending (``gorbe`` / ``gorbejenek``, ``beallitas`` / ``beallitasa``)."""
+    if short == word:
+        return True
+    n = min(len(short), len(word))
+    return n >= 4 and short[: max(4, n - 1)] == word[: max(4, n - 1)]
+
+
 def _ascii(text: str) -> str:
     """``text`` without its accents (``lähiön`` -> ``lahion``), as a URL's slug writes it."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65_536)
 def _slug_key(name: str) -> str:
     """A file name or a URL's last segment as a slug of three words or more
     (``our_ci_runs_on_four_mini_pcs``, ``our-ci-runs-on-four-mini-pcs.html``): an
@@ -328,6 +340,8 @@ class LinkResolver:
         """File names as slugs (first), then titles as slugs."""
         self.by_title_slug: dict[str, list[str]] = {}
         self.by_title_tail: dict[str, list[str]] = {}
+        self.by_title_start: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        """A title's slug by its first three words (for slugs that shorten its words)."""
         for doc in documents:
             slug = _slug_key(doc.path.stem)
             if slug:
@@ -337,6 +351,12 @@ class LinkResolver:
                 self.by_title_slug.setdefault(slug, []).append(doc.id)
             folded = _slug_key(slugify(_ascii(doc.title))) if doc.title and doc.kind not in ("summary", "comments") else ""
             words = folded.split("-") if folded else []
+            if len(words) >= 4:
+                self.by_title_start.setdefault("-".join(words[:3]), []).append((doc.id, tuple(words)))
+            short = [w for w in words if w not in _SLUG_STOPWORDS]
+            if len(short) >= 3 and len(short) < len(words):
+                # "Rotating the staging TLS certificates" under ".../rotating-staging-tls-certificates": a slug without its small words
+                self.by_title_tail.setdefault("-".join(short), []).append(doc.id)
             for drop in range(0 if folded != slug else 1, 3):
                 # "Jakso 42: Kuka kaavoittaa lähiön?" under ".../42-kuka-kaavoittaa-lahion/": its title
                 # with the accents a URL leaves out, and from its number on ("Episode 42", "Jakso 42")
@@ -440,7 +460,9 @@ class LinkResolver:
             if target.title and any(slug.startswith(_slug_key(slugify(target.title)) or "\0") for slug in slugs):
                 return f"{_short_url(url)} spells its title “{target.title[:50]}”"
             if target.title and any(target_id in self.by_title_tail.get(slug, ()) for slug in slugs):
-                return f"{_short_url(url)} spells its title “{target.title[:50]}” (from its number on, without accents)"
+                return f"{_short_url(url)} spells its title “{target.title[:50]}” (its slug without accents, small words or its number's label)"
+            if target.title and any(target_id in {d for d, _ in self.by_title_start.get("-".join(slug.split("-")[:3]), [])} for slug in slugs):
+                return f"{_short_url(url)} spells its title “{target.title[:50]}” (shortened words)"
             if target.path.stem.lower() == re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower()):
                 return f"{_short_url(url)} ends in its file's name {target.path.stem}"
             shared = next((i for i in url_ids(url) if i in file_ids(target.path.stem)), None)
@@ -468,6 +490,18 @@ class LinkResolver:
                 found = [d for d in index.get(slug, []) if d != doc.id and self.by_id[d].kind != "summary"]
                 if len(found) == 1:
                     return found[0]
+        for slug in slugs:
+            # ".../kondenzacios_kazan_futesi_gorbe_beallitas.html" for "Kondenzációs kazán fűtési görbéjének
+            # beállítása – …": each word of the slug starts a word of the title, in order
+            words = slug.split("-")
+            if len(words) < 4:
+                continue
+            found = [
+                d for d, title in self.by_title_start.get("-".join(words[:3]), [])
+                if d != doc.id and len(title) >= len(words) and all(_same_stem(u, t) for u, t in zip(words, title))
+            ]
+            if len(found) == 1:
+                return found[0]
         last = re.sub(r"\.(?:html?|php|aspx?|md|txt)$", "", _url_last(url).lower())
         if len(last) >= 12 and re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)+", last):
             # A two-word slug long enough to be the page's own (".../guides/octolinear-layout/")

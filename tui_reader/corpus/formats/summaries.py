@@ -83,7 +83,7 @@ _LABELLED = re.compile(
     r"lees verder|lees meer|weiterlesen|mehr lesen|lire la suite|en savoir plus|leer más|seguir leyendo|leia mais|continua a leggere|"
     r"leggi (?:tutto|di più)|続きを読む|czytaj dalej|läs mer|læs mere|lue koko juttu|lue lisää|lue koko artikkeli|kuuntele|katso|"
     r"läs hela|lyssna|posłuchaj|devamını oku|dinle|izle|читати далі|слухати|читать далее|слушать|číst dál|celý článek|poslechnout|"
-    r"tovább|bővebben|διαβάστε (?:περισσότερα|εδώ)|ακούστε|đọc thêm|nghe|baca selengkapnya|dengarkan|اقرأ المزيد|קרא עוד|"
+    r"tovább|bővebben|διαβάστε (?:περισσότερα|εδώ)|ακούστε(?: ολόκληρο το επεισόδιο)?|đọc thêm|nghe|baca selengkapnya|dengarkan|اقرأ المزيد|קרא עוד|"
     r"阅读全文|阅读原文|더 보기|전체 기사|"
     r"原文|原文链接|来源|出处|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|"
     r"πηγή|nguồn|bài gốc|sumber|المصدر|مصدر|מקור|sursa|sursă)"
@@ -159,7 +159,9 @@ _EMAIL_MARKS = re.compile(
     r"avregistrera|se i (?:din )?browser|afmeld(?: nyhedsbrev)?|meld deg av|otwórz w przeglądarce|wypisz się|zrezygnuj z subskrypcji|"
     r"zobrazit v prohlížeči|odhlásit(?: se)?|megnyitás böngészőben|leiratkozás|tarayıcıda (?:görüntüle|aç)|abonelikten çık|"
     r"відкрити в браузері|відписатися|открыть в браузере|отписаться|προβολή στον browser|διαγραφή από τη λίστα|"
-    r"xem trên trình duyệt|hủy đăng ký|lihat di browser|berhenti berlangganan)",
+    r"xem trên trình duyệt|hủy đăng ký|lihat di browser|berhenti berlangganan|"
+    r"προβολή σε (?:πρόγραμμα περιήγησης|browser)|λαμβάνετε αυτό το (?:email|μήνυμα)|ενημέρωση προτιμήσεων|απεγγραφή|"
+    r"you(?:'|’)re getting this|powered by (?:moosend|mailchimp|mailerlite|sendinblue|brevo|convertkit|kit|buttondown|substack|beehiiv))",
     re.IGNORECASE,
 )
 """A newsletter's email chrome: its web-version line, its subscribe and unsubscribe footer."""
@@ -171,7 +173,7 @@ _EMAIL_WORDS = (
     "uitschrijven", "doorgestuurd", "selaimessa", "tilaus", "tietosi", "sait tämän", "webbläsare", "prenumeration", "avregistrera",
     "afmeld", "meld deg", "przeglądarce", "wypisz", "subskrypcji", "prohlížeči", "odhlásit", "böngészőben", "leiratkozás",
     "tarayıcıda", "abonelikten", "браузері", "відписатися", "браузере", "отписаться", "browser", "διαγραφή", "trình duyệt",
-    "hủy đăng ký", "berlangganan",
+    "hủy đăng ký", "berlangganan", "προβολή", "λαμβάνετε", "προτιμήσεων", "απεγγραφή", "powered by",
 )
 """What two marks of _EMAIL_MARKS need at least (a cheap test before the pattern)."""
 _ENTRY_HEAD = re.compile(
