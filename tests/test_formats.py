@@ -1027,13 +1027,22 @@ def _blocks(*blocks: list[str]) -> list[str]:
                    ["Giorgos_K", "Giorgos_K", "Μέλος", " 97", " Δημοσ. 9 Μαρτίου", "Ο παππούς μου ήταν φορτοεκφορτωτής.", " Παράθεση", " Μου αρέσει 6"]),
             ["kostas_ath", "mariaL", "Giorgos_K"], id="invision",
         ),
+        pytest.param(  # Slashdot saved with w3m: title (Score:…), "by name ( uid ) on date (#id)", depth by its bullets
+            ["Comments Filter:", "", "  • Bet the COBOL still runs (Score:5, Funny)", "",
+             "    by PopeRatzo ( 965947 ) on Monday March 18, 2024 @08:18PM (#64325781)", "", "    A batch job will wake up at 2 AM.", "",
+             "    Share", "", "      □ Re: (Score:4, Insightful)", "", "        by ravenshrike ( 808508 ) on Monday March 18, 2024 @08:31PM (#64325802)",
+             "", "        Joke all you want, it never lost a record.", "", "        Parent Share", "", "          ☆ Re: (Score:2)", "",
+             "            by Anonymous Coward on Monday March 18, 2024 @09:02PM (#64325866)", "", "            Survivorship bias.", "",
+             "            Parent Share", ""],
+            ["PopeRatzo", "ravenshrike", "Anonymous Coward"], id="slashdot",
+        ),
     ],
 )
 def test_comment_pages_of_round_twelve(lines: list[str], authors: list[str]) -> None:
     thread = threads.recognise(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments] == authors
-    buttons = re.compile("Balas|Trả lời|Παράθεση|Válasz [|]|posted by|\u200fرد")
+    buttons = re.compile("Balas|Trả lời|Παράθεση|Válasz [|]|posted by|\u200fرد|Parent Share|Score:")
     assert not any(buttons.search(c.text) for c in thread.comments)
 
 

@@ -1033,7 +1033,7 @@ _ACTION_WORDS = (
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
     r":[\w+\-]{1,40}:|last reply(?: .{1,30})?|created|views|users|links|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
-    r"continue this thread(?: →)?|\d+% upvoted|"
+    r"continue this thread(?: →)?|\d+% upvoted|parent share|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
     r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
@@ -2251,7 +2251,8 @@ def _head(lines: list[str], index: int) -> _Head | None:
     if numbered:
         # "#2  fakopancs76  válasz hegymaszo #1 üzenetére": the post's number, its author, whom it answers
         lead = re.sub(_ANSWERS, "", lead[numbered.end() :])
-    name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(@?[\w.\-]+\)", "", lead)).strip(" *_[]()@:-–·•|")
+    name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(\s*@?[\w.\-]+\s*\)", "", lead)).strip(" *_[]()@:-–·•|")
+    name = re.sub(r"^by\s+(?=\S)", "", name)  # Slashdot's "by PopeRatzo ( 965947 ) on Monday …"
     initial = re.match(r"^([A-Z])\s+(\w)", name)
     if initial and initial.group(1).lower() == initial.group(2).lower():
         name = name[2:]  # Disqus' avatar initial: "P Priya Sandhu", "J jules"
@@ -2263,7 +2264,8 @@ def _head(lines: list[str], index: int) -> _Head | None:
         author = name
     if author is None:
         return None
-    shape = ("#N" if floor and tail_shape == " name" else _shape(lead)) + "|T|" + tail_shape  # the prefix (nesting) may differ
+    shaped_lead = re.sub(r"\(\s*\d+\s*\)", "", lead)  # a user's number beside the name, there or not
+    shape = ("#N" if floor and tail_shape == " name" else _shape(shaped_lead)) + "|T|" + tail_shape  # the prefix (nesting) may differ
     return _Head(index, prefix, clean(author), match.group(), inline, shape)
 
 
