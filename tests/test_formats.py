@@ -1033,8 +1033,9 @@ def _blocks(*blocks: list[str]) -> list[str]:
              "    Share", "", "      □ Re: (Score:4, Insightful)", "", "        by ravenshrike ( 808508 ) on Monday March 18, 2024 @08:31PM (#64325802)",
              "", "        Joke all you want, it never lost a record.", "", "        Parent Share", "", "          ☆ Re: (Score:2)", "",
              "            by Anonymous Coward on Monday March 18, 2024 @09:02PM (#64325866)", "", "            Survivorship bias.", "",
-             "            Parent Share", ""],
-            ["PopeRatzo", "ravenshrike", "Anonymous Coward"], id="slashdot",
+             "            Parent Share", "", "  • Data migration is the hard part (Score:4, Informative)", "",
+             "    by jd ( 1658 ) on Monday March 18, 2024 @08:52PM (#64325840)", "", "    14 test runs sounds about right.", "", "    Share", ""],
+            ["PopeRatzo", "ravenshrike", "Anonymous Coward", "jd"], id="slashdot",
         ),
     ],
 )
