@@ -1049,6 +1049,11 @@ _ACTION_WORDS = (
     r"megosztás|jelentés|απάντηση|μου αρέσει|κοινοποίηση|αναφορά|παράθεση|رد|إعجاب|مشاركة|إبلاغ|حفظ|הגב|אהבתי|שתף|דווח|"
     r"odpowiedz|lubię to|udostępnij|zgłoś|cytuj|yanıtla|beğen|paylaş|şikayet et|alıntı|svara|gilla|dela|rapportera|citera|"
     r"vastaa|tykkää|jaa|ilmoita|lainaa|ตอบกลับ|ถูกใจ|แชร์|"
+    # reply counts and "pinned by" in those languages ("2 yanıt", "@kanal tarafından sabitlendi")
+    r"\d+ (?:yanıt|odpowiedzi|odpowiedź|svar|vastausta|vastaus|відповід\w*|ответ\w*|odpověd\w*|válasz|απαντήσεις|απάντηση|phản hồi|"
+    r"balasan|ردود|رد|תגובות|条回复)|답글 \d+개|"
+    r".{1,40} tarafından sabitlendi|przypięte przez .{1,40}|fäst av .{1,40}|закреплено .{1,40}|закріплено .{1,40}|připnuto .{1,40}|"
+    r"đã ghim bởi .{1,40}|disematkan oleh .{1,40}|"
     r"支持\s*\(\d+\)(?:\s*反对\s*\(\d+\))?|反对\s*\(\d+\)|回复|举报|引用|点赞|赞\s*\(?\d*\)?|답글|답글\s*\d+|신고|수정|삭제|공감\s*\d*|좋아요\s*\d*)"
 )
 _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
@@ -1092,7 +1097,8 @@ _CARD_DATE = re.compile(
     r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGE +
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*|às\s+|a las\s+|à\s+|um\s+|alle\s+|om\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|\s+uhr)?)?"
-    r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み)\)?)?(?:\s*[·•|]\s*.{0,30})?$",
+    r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み|düzenlendi|edytowany|edytowano|redigerad|"
+    r"muokattu|змінено|изменено|upraveno|szerkesztve|επεξεργάστηκε|đã chỉnh sửa|diedit|已编辑|수정됨)\)?)?(?:\s*[·•|]\s*.{0,30})?$",
     re.IGNORECASE,
 )
 _MORE_OF_THE_SITE = re.compile(
@@ -1497,6 +1503,7 @@ _ANY_AGE = re.compile(r"\D{0,14}\d{1,3}\s*[^\W\d_]{1,12}\.?(?:\s+[^\W\d_]{1,10}\
 def _generic_date(text: str) -> bool:
     """A line that reads as a date in whatever language: short, with a year, a clock
     time, or a number and its unit ("13 februari 2024 kl. 21:04", "2024. 3. 5. 21:40")."""
+    text = re.sub(r"\s*\([^()\d]{2,20}\)$", "", text)  # "2 gün önce (düzenlendi)": the date, edited
     if not text or len(text) > 40 or len(text.split()) > 6 or not re.search(r"\d", text) or text.endswith(("?", "!")):
         return False
     if re.fullmatch(r"[+\-−#]?\d[\d.,\s]*[kKmM]?", text):
