@@ -69,7 +69,10 @@ _NAV_WORDS = re.compile(
     # Korean, Chinese, Polish, Swedish, Finnish, Turkish, Ukrainian, Russian, Czech, Hungarian, Greek
     r"카테고리|검색|검색하기|검색하기 폼|블로그 내 검색|홈|태그|방명록|구독하기|로그인|메뉴|首页|搜索|登录|注册|订阅|分类|"
     r"szukaj|zaloguj(?: się)?|strona główna|sök|logga in|prenumerera|haku|kirjaudu(?: sisään)?|etusivu|ara|giriş(?: yap)?|"
-    r"ana sayfa|пошук|увійти|головна|поиск|войти|главная|hledat|přihlásit(?: se)?|keresés|bejelentkezés|αναζήτηση|σύνδεση)$",
+    r"ana sayfa|пошук|увійти|головна|поиск|войти|главная|hledat|přihlásit(?: se)?|keresés|bejelentkezés|αναζήτηση|σύνδεση|"
+    r"jiunge|ingia|tafuta|nyumbani|jiunge ingia|masuk|daftar|cari|beranda|đăng nhập|đăng ký|tìm kiếm|trang chủ|"
+    r"ورود|ثبت ?نام|جستجو|خانه|התחברות|הרשמה|חיפוש|ראשי|เข้าสู่ระบบ|สมัครสมาชิก|ค้นหา|หน้าแรก|लॉग इन|खोजें|होम|"
+    r"вход|регистрация|търсене|начало|entrar|cadastre-se|buscar|início)$",
     re.IGNORECASE,
 )
 """The words a site's menu is made of ("Home", "Sign in", "Search videos, playlists, channels…")."""

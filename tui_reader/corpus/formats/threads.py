@@ -9,6 +9,8 @@ returns a ``Thread`` or None:
 | ``old_reddit_page`` | old.reddit.com saved as Markdown or copied as text: ``[–]user[S] flair 41 points 2 days ago`` heads, ``permalink`` / ``parent`` / ``reply`` lines; the post's link is the page |
 | ``signed_posts`` | comments signed below their text: ``posted by name at 8:31 AM on March 3, 2023 [27 favorites]`` (MetaFilter); the signature that counts the comments closes the post |
 | ``doubled_names`` | Invision Community forum posts: the name twice, rank, post count, ``Posted March 8``, text, ``Quote`` / ``Like 3``; the topic's first post is not a comment |
+| ``numbered_cards`` | forum posts numbered ``#1``, ``#2`` under their author's card (name, rank, ``Joined … Posts …``, date), ``Reply`` / ``Reactions:`` after (XenForo, KASKUS); ``#1`` is the opening post |
+| ``csv_messages`` | a chat exported as CSV: a header with a sender and a message column (``Date,Time,Sender,Phone number,Message``), a row a message |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -26,8 +28,10 @@ from __future__ import annotations
 
 import bisect
 import collections
+import csv
 import dataclasses
 import html
+import io
 import itertools
 import re
 from collections.abc import Callable
@@ -392,6 +396,134 @@ def doubled_names(lines: list[str], first_line: int) -> Thread | None:
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(preamble)
     thread.url = _standalone_url(preamble) or _standalone_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- forum posts numbered #1, #2, … under their author's card (XenForo, SMF, KASKUS) ------
+
+_POST_MARK = re.compile(r"^\s*#\s?(\d{1,5})\s*$")
+_FORUM_FOOTER = re.compile(
+    r"^\s*(?:reply|quote|report|like|share|bookmark|multi-?quote|\+ quote|reactions?:.*|\d+\s+reactions?|"
+    r"balas|kutip|laporkan|jibu|nukuu|ripoti|відповісти|ответить|цитировать|цитат|отговор|цитат|докладвай|"
+    r"responder|citar|curtir|antworten|zitieren|répondre|citer)\s*$",
+    re.IGNORECASE,
+)
+_QUOTE_END = re.compile(r"^\s*(?:click to expand\.{3}|bofya kupanua\.{3}|klik untuk memperluas\.{3})\s*$", re.IGNORECASE)
+_SAID = re.compile(r"^\s*[^\n]{1,60}\s(?:said|wrote|alisema|menulis|написал|написав|написа|schrieb|a dit|disse|dijo|escribió):\s*$", re.IGNORECASE)
+
+
+def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
+    """Forum posts numbered ``#1``, ``#2`` … under their author's card (the name, a rank,
+    ``Joined … Posts …``, the date), then the text, then ``Reply`` / ``Reactions: …``
+    (XenForo, KASKUS and the like). A quote's ``X said:`` … ``Click to expand...`` is
+    left out of the text; ``#1`` is the thread's opening post."""
+    marks = [(i, int(m.group(1))) for i, raw in enumerate(lines) if "#" in raw if (m := _POST_MARK.match(raw))]
+    if len(marks) < MIN_COMMENTS + 1 or sum(1 for a, b in zip(marks, marks[1:]) if b[1] > a[1]) * 3 < (len(marks) - 1) * 2:
+        return None
+    starts: list[tuple[int, int, int]] = []  # (card's first line, mark, date line)
+    floor = -1
+    for index, number in marks:
+        date_at = next((k for k in range(index - 1, max(floor, index - 4), -1) if _generic_date(lines[k].strip())), None)
+        if date_at is None:
+            continue
+        k = date_at - 1
+        while k > floor and not lines[k].strip():
+            k -= 1
+        if k <= floor:
+            continue
+        top = k
+        while top - 1 > floor and lines[top - 1].strip():
+            top -= 1
+        if top == date_at:
+            continue
+        starts.append((top, index, date_at))
+        floor = index
+    if len(starts) < MIN_COMMENTS + 1:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    for number, (top, mark, date_at) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        body: list[str] = []
+        quoting = False
+        stop = mark + 1
+        for k in range(mark + 1, end):
+            text = lines[k].strip()
+            if _SAID.match(text):
+                quoting = True
+                continue
+            if quoting:
+                quoting = not _QUOTE_END.match(text)
+                continue
+            if _FORUM_FOOTER.match(text) or (text and _CARD_ACTION.match(text)):
+                stop = k + 1
+                continue
+            if text and stop > mark + 1 and k > stop:
+                break  # the page's own lines after the last post's buttons
+            body.append(lines[k])
+        covered += _non_blank(lines, top, min(end, max(stop, mark + 1 + len(body))))
+        text = clean(_dedent(body))
+        if text:
+            comments.append(Comment(first_line + top, text, clean(lines[top].strip()), 0, first_line + end, parse_date(lines[date_at].strip())))
+    if len(comments) < MIN_COMMENTS + 1:
+        return None
+    thread = Thread("forum posts numbered under their author (#1, #2, …)", comments, strong=True)
+    if int(_POST_MARK.match(lines[starts[0][1]]).group(1)) == 1:  # type: ignore[union-attr]
+        thread.comments = comments[1:]
+        thread.description = (comments[0].line, comments[0].text)
+    start = starts[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- chats exported as CSV (Viber, Slack, Teams, Signal exporters) -------------------------
+
+_CSV_SENDER = ("sender", "from", "author", "user", "username", "name", "sender name", "from name", "display name", "absender", "remitente")
+_CSV_TEXT = ("message", "text", "content", "body", "message text", "nachricht", "mensaje", "mensagem", "ujumbe")
+_CSV_DATE = ("date", "time", "timestamp", "datetime", "date time", "sent", "created", "created at", "datum", "fecha", "data")
+
+
+def csv_messages(lines: list[str], first_line: int) -> Thread | None:
+    """A chat exported as CSV: a header naming a sender column and a message column
+    (``Date,Time,Sender,Phone number,Message``), then one row a message (quoted
+    fields may hold commas and line breaks)."""
+    header_at = next(
+        (i for i, raw in enumerate(lines[:30]) if raw.count(",") + raw.count(";") + raw.count("\t") >= 2
+         and any(c.strip().strip('"').lower() in _CSV_TEXT for c in re.split(r"[,;\t]", raw))), None
+    )
+    if header_at is None:
+        return None
+    delimiter = max(",;\t", key=lines[header_at].count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines[header_at:])), delimiter=delimiter))
+    if len(rows) < MIN_COMMENTS + 2:
+        return None
+    names = [c.strip().lower() for c in rows[0]]
+    sender = next((names.index(c) for c in _CSV_SENDER if c in names), None)
+    message = next((names.index(c) for c in _CSV_TEXT if c in names), None)
+    dates = [names.index(c) for c in _CSV_DATE if c in names]
+    if sender is None or message is None:
+        return None
+    comments: list[Comment] = []
+    line = first_line + header_at + 1
+    for row in rows[1:]:
+        if len(row) <= max(sender, message):
+            continue
+        text = clean(row[message].strip())
+        if text and not _MEMBER_EVENT.match(text):
+            stamp = " ".join(row[k] for k in dates if k < len(row))
+            comments.append(Comment(line, text, clean(row[sender].strip()), 0, line + 1 + row[message].count("\n"), parse_date(stamp)))
+        line += 1 + sum(cell.count("\n") for cell in row)
+    if len(comments) < MIN_COMMENTS:
+        return None
+    thread = Thread("chat exported as CSV (a row a message)", comments, strong=True)
+    thread.total = _non_blank(lines, header_at)
+    thread.covered = thread.total
+    thread.preamble = _non_blank(lines, 0, header_at)
+    thread.title = next((clean(raw.split(":", 1)[1].strip()) for raw in lines[:header_at] if raw.lower().startswith(("chat:", "group:", "channel:"))), None)
     return thread
 
 
@@ -2475,7 +2607,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, doubled_names, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2489,6 +2621,8 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
+_POST_MARK_ANYWHERE = re.compile(r"^[ \t]*#[ \t]?\d{1,5}[ \t]*$", re.MULTILINE)
 _DOUBLED_ANYWHERE = re.compile(r"^([^\n]{2,40})\n\1\n", re.MULTILINE)
 _SIGNED_ANYWHERE = re.compile(r"^[ \t]*(?:posted|submitted|written|sent|commented) by [^\n]{1,60}? (?:at|on|@) ", re.MULTILINE | re.IGNORECASE)
 _DATE_MARKS = (
@@ -2539,6 +2673,8 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
+    numbered_cards: lambda text: len(_POST_MARK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     doubled_names: lambda text: len(_DOUBLED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
