@@ -31,19 +31,19 @@ _JIRA = re.compile(r"^(\d{1,2})/([A-Za-z]{3})/(\d{2}|\d{4})\b")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
-FOREIGN_MONTHS = {
-    "jan": ("enero", "ene", "janeiro", "janvier", "janv", "januar", "jänner", "gennaio", "gen", "januari"),
-    "feb": ("febrero", "fevereiro", "fev", "février", "févr", "fevrier", "februar", "febbraio", "februari"),
-    "mar": ("marzo", "março", "marco", "mars", "märz", "mär", "maart", "mrt"),
-    "apr": ("abril", "abr", "avril", "avr", "aprile", "april"),
-    "may": ("mayo", "maio", "mai", "maggio", "mag", "mei"),
-    "jun": ("junio", "junho", "juin", "juni", "giugno", "giu"),
-    "jul": ("julio", "julho", "juillet", "juil", "juli", "luglio", "lug"),
-    "aug": ("agosto", "ago", "août", "aout", "augustus"),
-    "sep": ("septiembre", "setiembre", "setembro", "set", "septembre", "sept", "settembre"),
-    "oct": ("octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott"),
-    "nov": ("noviembre", "novembro", "novembre"),
-    "dec": ("diciembre", "dic", "dezembro", "dez", "décembre", "déc", "decembre", "dezember", "dicembre"),
+FOREIGN_MONTHS = {  # Spanish, Portuguese, French, German, Italian, Dutch; Polish, Finnish, Turkish, Russian, Ukrainian, Bulgarian, Czech, Hungarian, Greek, Romanian, Indonesian
+    "jan": ("enero", "ene", "janeiro", "janvier", "janv", "januar", "jänner", "gennaio", "gen", "januari", "styczeń", "stycznia", "tammikuu", "tammikuuta", "ocak", "январь", "января", "січень", "січня", "януари", "leden", "ledna", "január", "ιανουάριος", "ιανουαρίου", "ianuarie"),
+    "feb": ("febrero", "fevereiro", "fev", "février", "févr", "fevrier", "februar", "febbraio", "februari", "luty", "lutego", "helmikuu", "helmikuuta", "şubat", "февраль", "февраля", "лютий", "лютого", "февруари", "únor", "února", "február", "φεβρουάριος", "φεβρουαρίου", "februarie"),
+    "mar": ("marzo", "março", "marco", "mars", "märz", "mär", "maart", "mrt", "marzec", "marca", "maaliskuu", "maaliskuuta", "mart", "март", "марта", "березень", "березня", "březen", "března", "március", "μάρτιος", "μαρτίου", "martie", "marts", "maret"),
+    "apr": ("abril", "abr", "avril", "avr", "aprile", "april", "kwiecień", "kwietnia", "huhtikuu", "huhtikuuta", "nisan", "апрель", "апреля", "квітень", "квітня", "април", "duben", "dubna", "április", "απρίλιος", "απριλίου", "aprilie"),
+    "may": ("mayo", "maio", "mai", "maggio", "mag", "mei", "maj", "maja", "toukokuu", "toukokuuta", "mayıs", "май", "мая", "травень", "травня", "květen", "května", "május", "μάιος", "μαΐου"),
+    "jun": ("junio", "junho", "juin", "juni", "giugno", "giu", "czerwiec", "czerwca", "kesäkuu", "kesäkuuta", "haziran", "июнь", "июня", "червень", "червня", "юни", "červen", "června", "június", "ιούνιος", "ιουνίου", "iunie"),
+    "jul": ("julio", "julho", "juillet", "juil", "juli", "luglio", "lug", "lipiec", "lipca", "heinäkuu", "heinäkuuta", "temmuz", "июль", "июля", "липень", "липня", "юли", "červenec", "července", "július", "ιούλιος", "ιουλίου", "iulie"),
+    "aug": ("agosto", "ago", "août", "aout", "augustus", "sierpień", "sierpnia", "augusti", "elokuu", "elokuuta", "ağustos", "август", "августа", "серпень", "серпня", "srpen", "srpna", "augusztus", "αύγουστος", "αυγούστου", "agustus"),
+    "sep": ("septiembre", "setiembre", "setembro", "set", "septembre", "sept", "settembre", "wrzesień", "września", "syyskuu", "syyskuuta", "eylül", "сентябрь", "сентября", "вересень", "вересня", "септември", "září", "szeptember", "σεπτέμβριος", "σεπτεμβρίου", "septembrie"),
+    "oct": ("octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott", "październik", "października", "lokakuu", "lokakuuta", "ekim", "октябрь", "октября", "жовтень", "жовтня", "октомври", "říjen", "října", "október", "οκτώβριος", "οκτωβρίου", "octombrie"),
+    "nov": ("noviembre", "novembro", "novembre", "listopad", "listopada", "listopadu", "marraskuu", "marraskuuta", "kasım", "ноябрь", "ноября", "листопад", "листопада", "ноември", "νοέμβριος", "νοεμβρίου", "noiembrie"),
+    "dec": ("diciembre", "dic", "dezembro", "dez", "décembre", "déc", "decembre", "dezember", "dicembre", "grudzień", "grudnia", "joulukuu", "joulukuuta", "aralık", "декабрь", "декабря", "грудень", "грудня", "декември", "prosinec", "prosince", "δεκέμβριος", "δεκεμβρίου", "decembrie", "desember"),
 }
 _FOREIGN_MONTH = re.compile(
     r"(?<![^\W\d_])(" + "|".join(sorted({w for ws in FOREIGN_MONTHS.values() for w in ws}, key=len, reverse=True)) + r")\.?(?![^\W\d_])",

@@ -11,6 +11,7 @@ returns a ``Thread`` or None:
 | ``doubled_names`` | Invision Community forum posts: the name twice, rank, post count, ``Posted March 8``, text, ``Quote`` / ``Like 3``; the topic's first post is not a comment |
 | ``numbered_cards`` | forum posts numbered ``#1``, ``#2`` under their author's card (name, rank, ``Joined … Posts …``, date), ``Reply`` / ``Reactions:`` after (XenForo, KASKUS); ``#1`` is the opening post |
 | ``csv_messages`` | a chat exported as CSV: a header with a sender and a message column (``Date,Time,Sender,Phone number,Message``), a row a message |
+| ``smf_posts`` | a Simple Machines Forum topic: the author's card, ``« on: date »`` / ``« Reply #2 on: date »`` in any language, text, ``Quote``; the first post is the topic |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -476,6 +477,57 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- Simple Machines Forum posts: « Reply #2 on: date » -----------------------------------
+
+_SMF_HEAD = re.compile(r"^\s*«\s*(?:[^#»\n]{0,24}#(?P<number>\d{1,5})\s+)?[^:»\n]{1,12}:\s*(?P<date>[^»\n]*\d{4}[^»\n]*?)\s*»\s*$")
+_SMF_QUOTE = re.compile(r"^\s*(?:quote|цитат|cytat|citace|idézet|zitat|citation|cita|citação|alıntı)(?:\s+(?:from|на|od|von|de|от):.*)?\s*$", re.IGNORECASE)
+
+
+def smf_posts(lines: list[str], first_line: int) -> Thread | None:
+    """Posts of a Simple Machines Forum topic: the author's card (name, rank, post
+    count), ``« on: date »`` over the first post and ``« Reply #2 on: date »`` over the
+    others, in any language (``« Отговор #2 на: 21 Октомври 2024, 20:17:44 »``), the
+    text, then ``Quote``. The first post is the topic."""
+    heads = [(i, m) for i, raw in enumerate(lines) if "«" in raw if (m := _SMF_HEAD.match(raw))]
+    if len(heads) < MIN_COMMENTS + 1:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    floor = -1
+    cards: list[int] = []
+    for number, (index, match) in enumerate(heads):
+        top = index
+        while top - 1 > floor and lines[top - 1].strip():
+            top -= 1
+        cards.append(top)
+        floor = index
+    for number, (index, match) in enumerate(heads):
+        end = cards[number + 1] if number + 1 < len(heads) else len(lines)
+        body = []
+        for k in range(index + 1, end):
+            text = lines[k].strip()
+            if _SMF_QUOTE.fullmatch(text) or _FORUM_FOOTER.match(text):
+                continue
+            body.append(lines[k])
+        covered += _non_blank(lines, cards[number], end)
+        text = clean(_dedent(body))
+        if text:
+            name = lines[cards[number]].strip() if cards[number] < index else ""
+            comments.append(Comment(first_line + cards[number], text, clean(name), 0, first_line + end, parse_date(match.group("date"))))
+    if len(comments) < MIN_COMMENTS + 1:
+        return None
+    thread = Thread("Simple Machines Forum topic (« Reply #N on: date »)", comments, strong=True)
+    if heads[0][1].group("number") is None:
+        thread.comments = comments[1:]
+        thread.description = (comments[0].line, comments[0].text)
+    start = cards[0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
     thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
     return thread
 
@@ -2607,7 +2659,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2673,6 +2725,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    smf_posts: lambda text: text.count("«") > MIN_COMMENTS and text.count("»") > MIN_COMMENTS,
     csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
     numbered_cards: lambda text: len(_POST_MARK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     doubled_names: lambda text: len(_DOUBLED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
