@@ -409,6 +409,7 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         parse_date(opening[0]) or _top_url([opening[0]]) or re.fullmatch(r"[\d\s:/.,-]+", opening[0])
         or _EPISODE_LABEL.match(opening[0]) or _PLATFORMS.fullmatch(opening[0].strip())  # "Season 2 · Episode 47", "Listen on"
         or _menu_row(opening[0])  # "Beranda   Podcast   Audiobook   Radio", "Masuk / Daftar", "Home › Forum › Bisnis"
+        or re.fullmatch(r"from [\w .]{2,30}, the free encyclopedia", opening[0].strip(), re.IGNORECASE)  # Wikipedia's tagline
         or (len(opening[0].split()) <= 2 and _menu_row(opening[1]))  # the site's name over its menu
         or (_EPISODE_TITLE.match(opening[1]) and len(opening[0].split()) <= 4)  # the show's name over "Eps. 27 – Title"
         or (len(opening[0].split()) <= 4 and bool(_EPISODE_LABEL.match(opening[1])))  # the show's name over "Episode 112"

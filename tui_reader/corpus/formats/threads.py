@@ -12,6 +12,7 @@ returns a ``Thread`` or None:
 | ``numbered_cards`` | forum posts numbered ``#1``, ``#2`` under their author's card (name, rank, ``Joined … Posts …``, date), ``Reply`` / ``Reactions:`` after (XenForo, KASKUS); ``#1`` is the opening post |
 | ``csv_messages`` | a chat exported as CSV: a header with a sender and a message column (``Date,Time,Sender,Phone number,Message``), a row a message |
 | ``smf_posts`` | a Simple Machines Forum topic: the author's card, ``« on: date »`` / ``« Reply #2 on: date »`` in any language, text, ``Quote``; the first post is the topic |
+| ``wiki_talk`` | a talk page's wikitext: a comment ends at its signature (``[[User:Ana\|Ana]] … 14:02, 9 January 2024 (UTC)``), its depth is its leading ``:`` |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -478,6 +479,51 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start])
     thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- talk pages in wikitext (Wikipedia, any MediaWiki) -----------------------------------
+
+_WIKI_STAMP = re.compile(r"(?P<date>\d{1,2}:\d\d, \d{1,2} [^\W\d_]+ \d{4}) \((?:UTC|CET|CEST|EST|PST|GMT|[A-Z]{2,5})\)")
+_WIKI_USER = re.compile(r"\[\[(?:User|Benutzer|Utilisateur|Usuario|Utente|Gebruiker|Użytkownik|Участник|Special:Contributions|Spezial:Beiträge)(?:[ _]talk)?[:/](?P<name>[^|\]#/\n]+)")
+
+
+def wiki_talk(lines: list[str], first_line: int) -> Thread | None:
+    """A talk page's wikitext: each comment ends at its signature (``[[User:Ana|Ana]]
+    ([[User talk:Ana|talk]]) 14:02, 9 January 2024 (UTC)``, or an "unsigned" note naming
+    the user); its depth is its leading ``:`` or ``*``; ``== Heading ==`` starts a new
+    thread."""
+    ends = [i for i, raw in enumerate(lines) if "(" in raw and _WIKI_STAMP.search(raw) and _WIKI_USER.search(raw)]
+    if len(ends) < MIN_COMMENTS + 1:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    previous = -1
+    for end in ends:
+        block = [k for k in range(previous + 1, end + 1) if lines[k].strip() and not re.match(r"^\s*(?:=+[^=].*=+|\{\{[^{}]*\}\}|\{\{.*|\}\})\s*$", lines[k])]
+        previous = end
+        if not block:
+            continue
+        raw_end = lines[end]
+        stamp = list(_WIKI_STAMP.finditer(raw_end))[-1]
+        users = [m.group("name").strip() for m in _WIKI_USER.finditer(raw_end[: stamp.start()])]
+        first = lines[block[0]]
+        depth = len(re.match(r"^[:*#]*", first).group())  # type: ignore[union-attr]
+        text_lines = [re.sub(r"^[:*#]+\s*", "", lines[k]) for k in block]
+        text_lines[-1] = text_lines[-1][: text_lines[-1].find("[[User") if "[[User" in text_lines[-1] else len(text_lines[-1])]
+        joined = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", "\n".join(text_lines))
+        joined = re.sub(r"<[^<>\n]{1,80}>", "", joined).split("— Preceding")[0]  # the "unsigned" note's markup
+        text = clean(joined).rstrip(" –—-")
+        covered += len(block)
+        if text and users:
+            comments.append(Comment(first_line + block[0], text, clean(users[-1]), depth, first_line + end + 1, parse_date(stamp.group("date"))))
+    if len(comments) < MIN_COMMENTS + 1:
+        return None
+    thread = Thread("talk page in wikitext (signed comments)", comments, strong=True)
+    start = next(i for i, raw in enumerate(lines) if raw.strip())
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered + sum(1 for raw in lines if re.match(r"^\s*(?:=+[^=].*=+|\{\{.*|\}\})\s*$", raw))
+    thread.preamble = 0
     return thread
 
 
@@ -1244,6 +1290,12 @@ _ONE_ACTION = re.compile(rf"^{_ACTION_WORDS}$", re.IGNORECASE)
 _ACTION_SEPARATOR = re.compile(r"\s{2,}|\s+[·•|]\s+|\s*\|\s*")
 
 
+_ONE_WORD_ACTIONS = {
+    "reply", "boost", "more", "share", "report", "like", "likes", "upvote", "downvote", "save", "edit", "delete", "quote",
+    "favorite", "favourite", "permalink", "parent", "context", "source", "flag", "hide", "link", "embed", "award",
+}
+
+
 class _Actions:
     """A page's buttons and counters, alone on their line or several on one ("♥ 12   Reply",
     "Like · Reply", "Like · 27 | Reply · 3 replies"): each part split off and matched
@@ -1255,7 +1307,13 @@ class _Actions:
         if len(text) > 80:
             return False
         parts = [part for part in _ACTION_SEPARATOR.split(text.strip()) if part]
-        return len(parts) >= 2 and all(_ONE_ACTION.match(part) for part in parts)
+        if len(parts) >= 2 and all(_ONE_ACTION.match(part) for part in parts):
+            return True
+        words = text.split()
+        # "12 reply boost more" (Mbin, Lemmy): buttons one space apart
+        return 2 <= len(words) <= 8 and any(w.lower() in _ONE_WORD_ACTIONS for w in words) and all(
+            w.lower() in _ONE_WORD_ACTIONS or re.fullmatch(r"[+-]?\d[\d.,]*[kKmM]?", w) for w in words
+        )
 
 
 _CARD_ACTION = _Actions()
@@ -2253,6 +2311,8 @@ def _looks_like_name(text: str) -> bool:
     text = _HEADING_NAME.sub("", text)  # "### Lena Hoffmann" (a chat export in Markdown)
     if re.fullmatch(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?", text):  # a handle (YouTube, Threads, Mastodon's @name@server)
         return True
+    if re.fullmatch(r"[\w.\-]{2,40}@[\w\-]+(?:\.[\w\-]+)+", text) and not re.search(r"\.(?:html?|md|txt|pdf)$", text):
+        return True  # a fediverse account without its "@" (Lemmy's, Mbin's "rita@fedia.io")
     text = name_without_handle(text)
     if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
         return False
@@ -2659,7 +2719,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2725,6 +2785,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    wiki_talk: lambda text: text.count("(UTC)") + text.count("[[User") > 2 * MIN_COMMENTS,
     smf_posts: lambda text: text.count("«") > MIN_COMMENTS and text.count("»") > MIN_COMMENTS,
     csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
     numbered_cards: lambda text: len(_POST_MARK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
