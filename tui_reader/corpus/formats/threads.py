@@ -12,7 +12,7 @@ returns a ``Thread`` or None:
 | ``numbered_cards`` | forum posts numbered ``#1``, ``#2`` under their author's card (name, rank, ``Joined … Posts …``, date), ``Reply`` / ``Reactions:`` after (XenForo, KASKUS); ``#1`` is the opening post |
 | ``csv_messages`` | a chat exported as CSV: a header with a sender and a message column (``Date,Time,Sender,Phone number,Message``), a row a message |
 | ``smf_posts`` | a Simple Machines Forum topic: the author's card, ``« on: date »`` / ``« Reply #2 on: date »`` in any language, text, ``Quote``; the first post is the topic |
-| ``wiki_talk`` | a talk page's wikitext: a comment ends at its signature (``[[User:Ana\|Ana]] … 14:02, 9 January 2024 (UTC)``), its depth is its leading ``:`` |
+| ``wiki_talk`` | a talk page's wikitext: a comment ends at its signature (``[[User:Ana]] … 14:02, 9 January 2024 (UTC)``), its depth is its leading ``:`` |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -1263,7 +1263,7 @@ _ACTION_WORDS = (
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
     r":[\w+\-]{1,40}:|last reply(?: .{1,30})?|created|views|users|links|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
-    r"continue this thread(?: →)?|\d+% upvoted|parent share|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
+    r"continue this thread(?: →)?|\d+% upvoted|parent share|[▲△⬆↑]\s*[+-]?\d*\s*[▼▽⬇↓]?|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
     r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
@@ -1322,7 +1322,7 @@ _FOREIGN_AGO = (
     # how long ago in Arabic, Hebrew, Russian, Ukrainian, Polish, Czech, Hungarian, Greek, Vietnamese, Indonesian,
     # Turkish, Swedish, Finnish, Danish and Norwegian, Romanian, Chinese, Korean, Thai
     r"(?:منذ\s+(?:\d+\s+)?[^\W\d_]{2,10}|לפני\s+(?:\d+\s+)?[^\W\d_]{2,10}|\d+\s?[^\W\d_]{1,10}\s+(?:назад|тому|temu|ezelőtt|"
-    r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
+    r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden|atrás|fa|geleden|ago)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
     r"för\s+\d+\s+[^\W\d_]{2,10}\s+sedan|for\s+\d+\s+[^\W\d_]{2,10}\s+siden|acum\s+\d+\s+[^\W\d_]{2,10}|"
     r"\d+\s*(?:分钟|小时|天|周|个月|年)前|\d+\s*(?:분|시간|일|주|개월|년)\s*전|\d+\s+(?:นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*ที่แล้ว)"
 )
@@ -1830,6 +1830,15 @@ _NAME_AGE = re.compile(
 """A head line: the author, then how long ago (``@harlan.builds • 2d``, ``@ana • 5d (edited)``)."""
 
 
+_COMMENTS_COUNT = re.compile(
+    r"^\d{1,5}\s+(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti|reacties|opmerkingen|komentarzy|komentarze|"
+    r"komentářů|komentáře|hozzászólás|σχόλια|bình luận|komentar|تعليقات|تعليق|תגובות|yorum|коментар\w*|комментар\w*|коментара|"
+    r"kommentarer|kommentit|kommenttia|評論|评论|댓글|ความคิดเห็น)$",
+    re.IGNORECASE,
+)
+"""A page's count of its comments on a line of its own ("12 comentários")."""
+
+
 def _footer_with_date(text: str) -> bool:
     """A card's buttons and its date on one line: ``126   Thích   Trả lời   Chia sẻ   5h trước``."""
     if len(text) > 100 or not _ACTION_SEPARATOR.search(text):
@@ -1860,6 +1869,9 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         if ends and index <= ends[-1][1]:
             continue
         anchored = text.strip(_BIDI_MARKS).lower() in _REPLY_WORDS or _footer_with_date(text) or (
+            # "▲ 6 ▼   Responder": votes and the reply button on one line
+            len(text) <= 60 and any(part.strip().lower() in _REPLY_WORDS for part in _ACTION_SEPARATOR.split(text)) and bool(_CARD_ACTION.match(text))
+        ) or (
             # the date, then a button: "2024/03/05 08:12" / "リンク" (Hatena), "6d" / "Like"
             _is_card_date(text) and index + 1 < len(lines) and lines[index + 1].strip()
             and bool(_CARD_ACTION.match(lines[index + 1].strip())) and not _is_card_date(lines[index + 1].strip())
@@ -1921,6 +1933,12 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
     comments = _without_featured(comments)  # "Popular comments" shown again among the newest
     if len(comments) < MIN_COMMENTS:
         return None
+    between = lines[comments[0].end_line - first_line : comments[1].line - first_line] if len(comments) > 2 else []
+    if any(_COMMENTS_COUNT.match(raw.strip()) for raw in between):
+        # "12 comentários" under the first card: that card is the post, the comments follow
+        post, comments = comments[0], comments[1:]
+    else:
+        post = None
     indents = [_indent(lines[c.line - first_line]) for c in comments]
     if len(set(indents)) > 1:
         # replies indented under what they answer (a page copied with its layout)
@@ -1934,7 +1952,9 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
             comments[number] = dataclasses.replace(comment, depth=1)
         authors.append(comment.author or "")
     thread = Thread("comments copied from a web page (buttons below each)", comments)
-    first = comments[0].line - first_line
+    if post is not None:
+        thread.description = (post.line, post.text)
+    first = (post or comments[0]).line - first_line
     thread.total = _non_blank(lines, first, ends[-1][1] + 1)
     thread.covered = covered
     thread.preamble = _non_blank(lines, 0, first)
