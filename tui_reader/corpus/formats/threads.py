@@ -13,6 +13,7 @@ returns a ``Thread`` or None:
 | ``csv_messages`` | a chat exported as CSV: a header with a sender and a message column (``Date,Time,Sender,Phone number,Message``), a row a message |
 | ``smf_posts`` | a Simple Machines Forum topic: the author's card, ``« on: date »`` / ``« Reply #2 on: date »`` in any language, text, ``Quote``; the first post is the topic |
 | ``wiki_talk`` | a talk page's wikitext: a comment ends at its signature (``[[User:Ana]] … 14:02, 9 January 2024 (UTC)``), its depth is its leading ``:`` |
+| ``labelled_numbers`` | comments each under one label and its number, a reply's under its parent's (Pantip's ``ความคิดเห็นที่ 1-1``); the author over the date below the text |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -479,6 +480,62 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start])
     thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- comments under a numbered label (Pantip's "ความคิดเห็นที่ 1-1") -------------------------
+
+_NUMBERED_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^\d\n#]{1,28}?)\s*#?(?P<number>\d{1,4}(?:[-.]\d{1,4}){0,3})\s*$")
+
+
+def labelled_numbers(lines: list[str], first_line: int) -> Thread | None:
+    """Comments each under the same label and its number, a reply's number under its
+    parent's ("ความคิดเห็นที่ 1", "ความคิดเห็นที่ 1-1", "Comment 3.2"): the text, then
+    the author over the date (a member number, a badge), then the buttons."""
+    found = [(i, m) for i, raw in enumerate(lines) if (m := _NUMBERED_LABEL.match(raw)) and len(raw.strip()) <= 40]
+    labels = collections.Counter(m.group("label").strip() for _, m in found)
+    if not labels:
+        return None
+    label, count = labels.most_common(1)[0]
+    if count < MIN_COMMENTS + 1 or _CARD_ACTION.match(label) or len(label.split()) > 4:
+        return None
+    heads = [(i, m.group("number")) for i, m in found if m.group("label").strip() == label]
+    comments: list[Comment] = []
+    covered = 0
+    for n, (index, number) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        block = [k for k in range(index + 1, end) if lines[k].strip()]
+        date_at = next((k for k in block if _generic_date(lines[k].strip()) and re.search(r"\d{4}|\d:\d\d", lines[k])), None)
+        author_at = None
+        if date_at is not None:
+            above = [k for k in block if k < date_at and not _CARD_ACTION.match(lines[k].strip())]
+            # the author right over the date, or over a badge there ("สมาชิกหมายเลข 7284519" / "เจ้าของกระทู้")
+            numbered = [k for k in above[-2:] if re.search(r"\d{4,}", lines[k]) and len(lines[k].split()) <= 4]
+            author_at = numbered[0] if numbered else (above[-1] if above and len(above) > 1 else None)
+        stop = author_at if author_at is not None else (date_at if date_at is not None else end)
+        body = [lines[k] for k in block if k < stop and not _CARD_ACTION.match(lines[k].strip())]
+        if body and re.match(r"^\s*[^\W\d_]{1,12}\s+\d{1,4}(?:-\d{1,4})+\s", body[0]):
+            body[0] = re.sub(r"^\s*[^\W\d_]{1,12}\s+\d{1,4}(?:-\d{1,4})+\s+", "", body[0])  # "ตอบ 1-1 …": whom it answers
+        text = clean(_dedent(body))
+        covered += 1 + len(block)
+        if text:
+            author = clean(lines[author_at].strip()) if author_at is not None else ""
+            date = parse_date(lines[date_at].strip()) if date_at is not None else None
+            comments.append(Comment(first_line + index, text, author, len(re.split(r"[-.]", number)) - 1, first_line + end, date))
+    replies = any(re.search(r"[-.]", number) for _, number in heads)
+    dated = sum(1 for c in comments if c.date or c.author)
+    if len(comments) < MIN_COMMENTS + 1 or not replies or dated * 3 < len(comments) * 2:
+        return None  # "Part 1", "Episode 2": numbered sections of a page, not comments with their authors
+    thread = Thread(f"comments under a numbered label (“{label} 1”)", comments, strong=True)
+    start = heads[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start]) or _first_url(lines[:start])
+    description = _preamble_text(lines[:start])
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
 
 
@@ -1263,7 +1320,7 @@ _ACTION_WORDS = (
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
     r":[\w+\-]{1,40}:|last reply(?: .{1,30})?|created|views|users|links|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
-    r"continue this thread(?: →)?|\d+% upvoted|parent share|[▲△⬆↑]\s*[+-]?\d*\s*[▼▽⬇↓]?|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
+    r"continue this thread(?: →)?|\d+% upvoted|parent share|(?:(?:ถูกใจ|ขำกลิ้ง|ทึ่ง|ซึ้ง|หลงรัก|สยอง|โกรธ)\s+\d+\s*)+|แจ้งลบ|[▲△⬆↑]\s*[+-]?\d*\s*[▼▽⬇↓]?|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
     r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
@@ -2739,7 +2796,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, labelled_numbers, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
 )
 _AUTHOR_MARKS = (
@@ -2753,6 +2810,7 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_NUMBERED_LABEL_ANYWHERE = re.compile(r"^[ \t]*[^\W\d_][^\d\n#]{1,28}?[ \t]*#?\d{1,4}(?:[-.]\d{1,4}){0,3}[ \t]*$", re.MULTILINE)
 _CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
 _POST_MARK_ANYWHERE = re.compile(r"^[ \t]*#[ \t]?\d{1,5}[ \t]*$", re.MULTILINE)
 _DOUBLED_ANYWHERE = re.compile(r"^([^\n]{2,40})\n\1\n", re.MULTILINE)
@@ -2805,6 +2863,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    labelled_numbers: lambda text: len(_NUMBERED_LABEL_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     wiki_talk: lambda text: text.count("(UTC)") + text.count("[[User") > 2 * MIN_COMMENTS,
     smf_posts: lambda text: text.count("«") > MIN_COMMENTS and text.count("»") > MIN_COMMENTS,
     csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
