@@ -1057,3 +1057,64 @@ def test_an_outline_with_points_under_each_time_and_a_log_that_is_no_chapter_lis
     log = ["Вот кусок лога:", "", "07:15:02 [I][bme280:215]: Got temperature=-4.3°C", "07:15:03 [W][mqtt:304]: Disconnected, reconnecting",
            "07:15:08 [I][mqtt:262]: Connected", "07:15:31 [D][deep_sleep:060]: Beginning Deep Sleep"]
     assert chapters.find_chapters(log, 1)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        pytest.param(  # XenForo (JamiiForums): the author's card, the date, #N, the text, Reply / Reactions
+            _blocks(["Parachichi kukaushwa kwa jua?", "Thread starter Mkulima_Halisi   Start date Aug 13, 2024"],
+                    ["Mkulima_Halisi", "JF-Expert Member", "Joined Mar 3, 2016   Posts 2,418"], ["Aug 13, 2024", "#1", "Wakuu habari za jioni.", "Reply"],
+                    ["Kamanda wa Kusini", "JF-Expert Member", "Joined Jan 12, 2019   Posts 5,903"], ["Aug 13, 2024", "#2", "Soko ndio swali la msingi.", "Reply", "Reactions: Mkulima_Halisi and 3 others"],
+                    ["Mama Zawadi", "JF-Expert Member", "Joined Jul 7, 2020   Posts 1,027"], ["Aug 13, 2024", "#3", "Kamanda wa Kusini said:", "Soko ndio swali", "Click to expand...", "Mimi niko Kiwira.", "Reply"],
+                    ["Dr Mkemia", "JF-Expert Member", "Joined Nov 2, 2014   Posts 3,310"], ["Aug 14, 2024", "#4", "Tahadhari ndogo kuhusu mafuta.", "Reply"]),
+            ["Kamanda wa Kusini", "Mama Zawadi", "Dr Mkemia"], id="xenforo",
+        ),
+        pytest.param(  # Viber's CSV export
+            ["Viber message history", "Chat: Ushirika", "", "Date,Time,Sender,Phone number,Message",
+             '13/08/2024,18:02,Baraka Mwakyusa,+255 75* *** 114,"Habari wana ushirika, tumeandikwa gazetini"',
+             '13/08/2024,18:09,Neema Mwakyusa,+255 68* *** 902,"Nimesoma! Maneno yangu yametoka vizuri"',
+             '13/08/2024,18:15,Baraka Mwakyusa,+255 75* *** 114,"Hiyo ya vikaushio 12 ni idadi ya wilaya nzima"'],
+            ["Baraka Mwakyusa", "Neema Mwakyusa", "Baraka Mwakyusa"], id="csv",
+        ),
+        pytest.param(  # Simple Machines Forum (BG-Mamma): « на: date » over the topic, « Отговор #N на: date » over replies
+            _blocks(["pepi_lozenec", "Активен потребител", "Публикации: 1 206", "« на: 21 Октомври 2024, 19:48:22 »", "Момичета, днес маркираха шест липи.", "Цитат"],
+                    ["Mama_na_Viki", "Публикации: 412", "« Отговор #1 на: 21 Октомври 2024, 20:03:10 »", "Първо питайте районната администрация.", "Цитат"],
+                    ["Tsveti_M", "Публикации: 2 940", "« Отговор #2 на: 21 Октомври 2024, 20:17:44 »", "Снимайте маркировките още утре.", "Цитат"],
+                    ["ani_ani", "Публикации: 88", "« Отговор #3 на: 21 Октомври 2024, 20:40:02 »", "При нас в Младост така изсякоха алея.", "Цитат"]),
+            ["Mama_na_Viki", "Tsveti_M", "ani_ani"], id="smf",
+        ),
+        pytest.param(  # a Wikipedia talk page's wikitext: signatures close the comments, colons nest them
+            ["== Traffic diverters section ==",
+             "The section is US-centric. [[User:Marrowfield|Marrowfield]] ([[User talk:Marrowfield|talk]]) 14:02, 9 January 2024 (UTC)",
+             ":Agreed in principle. [[User:Tessellate9|Tessellate9]] ([[User talk:Tessellate9|talk]]) 16:47, 9 January 2024 (UTC)",
+             "::There is already [[Bicycle street]]. –[[User:Hollis K.|Hollis K.]] 09:15, 10 January 2024 (UTC)"],
+            ["Marrowfield", "Tessellate9", "Hollis K."], id="wikitext",
+        ),
+        pytest.param(  # Mbin: account@instance, age, text, "12 reply boost more"
+            _blocks(["Sort by: Hot Top Newest"], ["corvid_commuter@lemmy.ca", "2d", "The one study thing was fixed recently.", "12 reply boost more"],
+                    ["    ringroad_rita@fedia.io", "    2d", "    Ha, that explains why it reads cautious.", "    4 reply boost more"],
+                    ["pedalpusher@lemmy.world", "2d", "Ours are called neighbourhood greenways.", "21 reply boost more"]),
+            ["corvid_commuter@lemmy.ca", "ringroad_rita@fedia.io", "pedalpusher@lemmy.world"], id="mbin",
+        ),
+        pytest.param(  # TabNews: the post's card, "12 comentários", then the comments
+            _blocks(["Ouvi o #112 do Bit a Bit Cast", "filipe_souza · 2 dias atrás", "", "Semana passada ouvi o episódio e montei um NAS.", "", "▲ 14 ▼   Responder"],
+                    ["12 comentários"], ["marina_dev · 2 dias atrás", "31 mil horas é bastante, olha o SMART.", "▲ 6 ▼   Responder"],
+                    ["    filipe_souza · 2 dias atrás", "    Rodei o smartctl agora.", "    ▲ 1 ▼   Responder"],
+                    ["rafa_sre · 2 dias atrás", "Nobreak é prioridade antes de qualquer coisa.", "▲ 9 ▼   Responder"]),
+            ["marina_dev", "filipe_souza", "rafa_sre"], id="tabnews",
+        ),
+        pytest.param(  # Pantip: "ความคิดเห็นที่ 1", its replies "1-1", the member number over the date
+            _blocks(["ความคิดเห็นที่ 1", "ลองมาครึ่งปีค่ะ ที่รอดแน่ๆ คือ กะเพรา โหระพา", "ถูกใจ 8", "สมาชิกหมายเลข 3390127", "14 มีนาคม 2567 เวลา 21:31 น.", "ถูกใจ   ตอบกลับ   แจ้งลบ"],
+                    ["    ความคิดเห็นที่ 1-1", "    ถาดรองนี่ต้องเทน้ำทิ้งบ่อยไหมคะ", "    ถูกใจ 1", "    สมาชิกหมายเลข 7284519", "    เจ้าของกระทู้", "    14 มีนาคม 2567 เวลา 21:40 น."],
+                    ["ความคิดเห็นที่ 2", "ฟังตอนนี้เหมือนกันครับ มีประโยชน์สุด", "ถูกใจ 15", "Fern_on_the_12th_floor", "14 มีนาคม 2567 เวลา 22:10 น.", "ถูกใจ   ตอบกลับ   แจ้งลบ"]),
+            ["สมาชิกหมายเลข 3390127", "สมาชิกหมายเลข 7284519", "Fern_on_the_12th_floor"], id="pantip",
+        ),
+    ],
+)
+def test_comment_pages_of_round_thirteen(lines: list[str], authors: list[str]) -> None:
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == authors
+    chrome = re.compile("Click to expand|Reply$|Цитат$|reply boost|Responder|ถูกใจ|\\[\\[User")
+    assert not any(chrome.search(c.text) for c in thread.comments)
