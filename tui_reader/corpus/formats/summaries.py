@@ -105,11 +105,13 @@ _INTERESTING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _LLM_TURN = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*)?(?:you|user|prompt|human|me|question)[ \t]*:?(?:\*\*)?[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*)?(?:you|user|prompt|human|me|question|"
+    r"आप|tú|vous|du|sie|voi|jij|ty|вы|ти|ви|sen|siz|bạn|kamu|anda|أنت|אתה|你|您|나|คุณ|você|eu|ja|minä|jag)[ \t]*:?(?:\*\*)?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ASKED_TO_SUM = re.compile(
-    r"\b(?:summari[sz]e|summary|tl;?dr|recap|key (?:points|takeaways|moments)|what (?:did|does) .{0,60} (?:say|react)|highlights|main points|brief(?:ing)?|gist)\b",
+    r"\b(?:summari[sz]e|summary|tl;?dr|recap|key (?:points|takeaways|moments)|what (?:did|does) .{0,60} (?:say|react)|highlights|main points|brief(?:ing)?|gist)\b"
+    r"|(?:मुख्य बिंदु|मुख्य बातें|सारांश|सार बताओ|สรุป|ประเด็นสำคัญ|خلاصه|نکات اصلی|תסכם|סכם|resum[ae]|zusammenfass|riassum|samenvat|podsumuj|özetle|перескажи|кратко|shrň|összefoglal|tóm tắt|ringkas|rangkum|要点|总结|요약|まとめ)",
     re.IGNORECASE,
 )
 _FULL_TEXT = re.compile(
@@ -290,7 +292,8 @@ _SPEAKS_OF = re.compile(
 _SUMMARISER_NAME = re.compile(
     r"^(?:[\w.]+ ){0,3}(?:ai )?(?:summari[sz]er|summarize\.tech|summary generator|tl;?dr generator)(?: [\w.]+){0,2}$"
     r"|^browsed by arc\b.{0,30}$|^ghostreader\s*[·•:|-]\s*(?:summari[sz]e|summary)\b.*$"  # Arc's "Browse for me", Readwise's Ghostreader
-    r"|^(?:conversation with (?:gemini|chatgpt|claude|copilot)|gemini|copilot)$",
+    r"|^(?:conversation with (?:gemini|chatgpt|claude|copilot)|gemini|copilot)$"
+    r"|^ai (?:notes|summary|meeting notes)\b.{0,60}$",  # tl;dv's and Fathom's "AI Notes · Template: Weekly Sync"
     re.IGNORECASE,
 )
 """A summariser's name on its own line at the top of a copied result ("Universal
