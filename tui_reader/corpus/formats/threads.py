@@ -1335,7 +1335,7 @@ _ACTION_WORDS = (
     r"відповісти|подобається|поділитися|поскаржитися|odpovědět|líbí se|sdílet|nahlásit|citovat|válasz|privát üzenet|tetszik|"
     r"megosztás|jelentés|απάντηση|μου αρέσει|κοινοποίηση|αναφορά|παράθεση|رد|إعجاب|مشاركة|إبلاغ|حفظ|הגב|אהבתי|שתף|דווח|"
     r"odpowiedz|lubię to|udostępnij|zgłoś|cytuj|yanıtla|beğen|paylaş|şikayet et|alıntı|svara|gilla|dela|rapportera|citera|"
-    r"vastaa|tykkää|jaa|ilmoita|lainaa|ตอบกลับ|ถูกใจ|แชร์|"
+    r"vastaa|tykkää|jaa|ilmoita|lainaa|ตอบกลับ|ถูกใจ|แชร์|پاسخ|سازنده|گزارش|जवाब दें|जवाब|पसंद|शेयर|jibu|penda|"
     # reply counts and "pinned by" in those languages ("2 yanıt", "@kanal tarafından sabitlendi")
     r"\d+ (?:yanıt|odpowiedzi|odpowiedź|svar|vastausta|vastaus|відповід\w*|ответ\w*|odpověd\w*|válasz|απαντήσεις|απάντηση|phản hồi|"
     r"balasan|ردود|رد|תגובות|条回复)|답글 \d+개|"
@@ -1379,7 +1379,7 @@ _FOREIGN_AGO = (
     # how long ago in Arabic, Hebrew, Russian, Ukrainian, Polish, Czech, Hungarian, Greek, Vietnamese, Indonesian,
     # Turkish, Swedish, Finnish, Danish and Norwegian, Romanian, Chinese, Korean, Thai
     r"(?:منذ\s+(?:\d+\s+)?[^\W\d_]{2,10}|לפני\s+(?:\d+\s+)?[^\W\d_]{2,10}|\d+\s?[^\W\d_]{1,10}\s+(?:назад|тому|temu|ezelőtt|"
-    r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden|atrás|fa|geleden|ago)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
+    r"trước|(?:yang\s+)?lalu|önce|sedan|sitten|siden|atrás|fa|geleden|ago|پیش|पहले|iliyopita|zilizopita)|před\s+\d+\s+[^\W\d_]{2,10}|πριν\s+(?:από\s+)?\d+\s+[^\W\d_]{2,10}|"
     r"för\s+\d+\s+[^\W\d_]{2,10}\s+sedan|for\s+\d+\s+[^\W\d_]{2,10}\s+siden|acum\s+\d+\s+[^\W\d_]{2,10}|"
     r"\d+\s*(?:分钟|小时|天|周|个月|年)前|\d+\s*(?:분|시간|일|주|개월|년)\s*전|\d+\s+(?:นาที|ชั่วโมง|วัน|สัปดาห์|เดือน|ปี)\s*ที่แล้ว)"
 )
@@ -1393,7 +1393,7 @@ _FOREIGN_AGE = (
 _CARD_DATE = re.compile(
     # a label may come first: "⚡ 21,000 sats · 2d" (Fountain), "Expertise · 2 days ago" (Ghost)
     r"^[*_]{0,2}(?:[·•]?[^·•|\n]{1,30}?\s?[·•]\s*|[·•]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d+\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|hours?|days?|weeks?|months?|years?|mo\.|yr|yrs)\.?(?:\s+ago)?|"
-    r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGE +
+    r"(?:a|an|one|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just now|yesterday|" + _FOREIGN_AGO + r"|" + _FOREIGN_AGE +
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4}|\s+'\d{2})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}|"
     r"\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+|@\s*|às\s+|a las\s+|à\s+|um\s+|alle\s+|om\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?|\s+uhr)?)?"
     r"[*_]{0,2}(?:\s*[(·•]?\s*(?:edited|editado|modifié|bearbeitet|modificato|bewerkt|編集済み|düzenlendi|edytowany|edytowano|redigerad|"
@@ -1875,7 +1875,7 @@ _REACTION_WORDS = {"like", "love", "care", "haha", "wow", "sad", "angry", ""}
 _REPLY_WORDS = {
     "reply", "responder", "répondre", "antworten", "rispondi", "beantwoorden", "reageren", "返信", "답글",
     "رد", "הגב", "ответить", "відповісти", "odpowiedz", "odpovědět", "válasz", "απάντηση", "trả lời", "balas", "yanıtla",
-    "svara", "vastaa", "svar", "răspunde", "回复", "回覆",
+    "svara", "vastaa", "svar", "răspunde", "回复", "回覆", "پاسخ", "जवाब दें", "जवाब", "jibu", "отговор", "ตอบกลับ",
 }
 _BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -2830,7 +2830,7 @@ _DATE_MARKS = (
     re.compile(r"(?:日|時間|分)前|\d年\d{1,2}月"),
     re.compile(r"\. \d{1,2}\. \d"),  # "2023. 11. 19." (Hungarian, Korean)
     re.compile(r"-\d\d-(?:19|20)\d\d\b"),  # "27-05-2024 20:48" (day first, KASKUS)
-    re.compile(r"منذ|לפני|назад|тому|temu|před \d|ezelőtt|πριν|trước|lalu|önce|sedan|sitten|siden|(?:分钟|小时|天)前|\d(?:분|시간|일) 전"),
+    re.compile(r"منذ|לפני|назад|тому|temu|před \d|ezelőtt|πριν|trước|lalu|önce|sedan|sitten|siden|(?:分钟|小时|天)前|\d(?:분|시간|일) 전|پیش|पहले"),
     re.compile(r"\d (?:de )?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|"
                r"março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
                r"octobre|novembre|décembre)\b", re.IGNORECASE),
