@@ -21,9 +21,9 @@ _spec.loader.exec_module(score)
 
 SETS = (
     "bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12",
+    "heldout11", "heldout12", "heldout13",
 )
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout12``: written
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout13``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -88,6 +88,54 @@ KNOWN_MISSES = {
     "h12b-hu-logout-futesgorbe": ["logout_bejegyzes.txt: kind source"],
     # a link to the guide's slug, which neither its title nor its file name spells
     "h12b-id-noice-kaskus-kopisusu": ["relation not found: noice_eps27.txt links-to panduan_hpp.md"],
+    # Round thirteen, studied in part in the session it arrived (its comment pages first);
+    # what is left, each a layout or a tie not yet read:
+    # Tumblr's "Replies" tab (name, text, no date), read as the post's page
+    "h13a-bandcamp-tumblr-heptabase": [
+        "tumblr-post-notes.txt: kind source", "tumblr-post-notes.txt: 0 comments",
+        "relation not found: heptabase-card-listening.md links-to", "relation not found: tumblr-post-notes.txt comments-on",
+        "spurious relation: tumblr-post-notes.txt links-to",
+    ],
+    # a Trello card's activity (its checklist makes it a guide), Basecamp's boosts counted as a comment
+    "h13a-gdocs-trello-basecamp": [
+        "trello-card-handbook.txt: kind guide", "trello-card-handbook.txt: 0 comments", "basecamp-spring-shifts.txt: 5 comments",
+        "relation not found: basecamp-spring-shifts.txt links-to", "relation not found: trello-card-handbook.txt comments-on",
+        "spurious relation: basecamp-spring-shifts.txt comments-on",
+    ],
+    # a LibriVox page (its sections table gives lengths, not starts) read as a note
+    "h13a-librivox-goodreads-keybase": [
+        "librivox-lighthouse-almanac.txt: kind note", "relation not found: goodreads-review-lena.txt links-to",
+        "relation not found: keybase-bookclub.txt",
+    ],
+    # SoundCloud's comments pasted with a part twice; the next show's page links last month's on
+    # SoundCloud, which is read as its own media (its player's address), and the comments then
+    # match both shows' pages by content
+    "h13a-soundcloud-mixcloud": [
+        "sc-comments.txt: 13 comments", "relation not found: mixcloud-harbourline-038.txt links-to",
+        "relation not found: sc-comments.txt comments-on",
+    ],
+    # tl;dv's notes under its menu, read for their moments as an episode page
+    "h13a-tldv-rocketchat-linear": [
+        "tldv-weekly-mobile-sync.txt: kind source", "relation not found: linear-MOB-318.txt links-to",
+        "spurious relation: linear-MOB-318.txt comments-on",
+    ],
+    # a link to "Talk:Bicycle_boulevard", saved as "Talk-Bicycle_boulevard.edit-source.txt"
+    "h13a-wikipedia-talk-mbin": ["relation not found: mbin-thread.txt links-to Talk-Bicycle_boulevard"],
+    # a forum topic that cites the episode: it comments on the one page its posts link to,
+    # where this writer sees a link (round eleven's writer saw comments)
+    "h13b-bg-bnr-bgmamma-darveta": [
+        "relation not found: bgmamma-tema.txt links-to", "spurious relation: bgmamma-tema.txt comments-on bnr-horizont-darvetata.txt",
+    ],
+    # one Aparat card under a badge; a Virgool post that sums up the video without saying so
+    "h13b-fa-aparat-virgool-docharkhe": [
+        "nazarat-aparat.txt: 11 comments", "virgool-post.md: kind note", "relation not found: virgool-post.md summarizes",
+    ],
+    # ynet's talkbacks: numbered titles over their replies, half of them read
+    "h13b-he-ynet-talkbacks-kan": ["ynet-talkbacks.txt: 7 comments"],
+    # a Thai note of the episode's points that never calls itself a summary
+    "h13b-th-blockdit-pantip-balcony": [
+        "ep47-จดไว้.md: kind note", "relation not found: ep47-จดไว้.md summarizes", "spurious relation: ep47-จดไว้.md links-to",
+    ],
 }
 
 

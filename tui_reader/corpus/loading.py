@@ -410,6 +410,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or _EPISODE_LABEL.match(opening[0]) or _PLATFORMS.fullmatch(opening[0].strip())  # "Season 2 · Episode 47", "Listen on"
         or _menu_row(opening[0])  # "Beranda   Podcast   Audiobook   Radio", "Masuk / Daftar", "Home › Forum › Bisnis"
         or re.fullmatch(r"from [\w .]{2,30}, the free encyclopedia", opening[0].strip(), re.IGNORECASE)  # Wikipedia's tagline
+        or (re.match(r"(?:search|suche|buscar|rechercher|cerca|zoeken|szukaj|sök|hae|ara|поиск|пошук)\b", opening[0].strip(), re.IGNORECASE)
+            and len(opening[0].split()) <= 8)  # a search box's placeholder ("Search for artists, bands, tracks")
+        or opening[0].strip().lower() in ("try artist pro", "for artists", "upload", "create account", "sign in", "log in")
         or (len(opening[0].split()) <= 2 and _menu_row(opening[1]))  # the site's name over its menu
         or (_EPISODE_TITLE.match(opening[1]) and len(opening[0].split()) <= 4)  # the show's name over "Eps. 27 – Title"
         or (len(opening[0].split()) <= 4 and bool(_EPISODE_LABEL.match(opening[1])))  # the show's name over "Episode 112"
@@ -429,6 +432,8 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         # a sentence-case headline, known by the byline date under it (a newspaper page)
         or bool(_TITLE_LINE.match(first) and len(first.split()) <= 20 and date_in_lines(opening[1:5], 4))
     ) and path.suffix.lower() != ".description"  # yt-dlp names it by the title
+    if top and len(top.split()) == 1 and titled and len(first.split()) >= 3 and not body.lstrip().startswith("#"):
+        return _unescape(first)  # "# Electronic" under the title of a page copied as text: a tag, not a heading
     if top or (heading and not titled):
         return _unescape(top or heading)
     readable = _file_title(path)

@@ -31,7 +31,7 @@ from .media import is_media_url
 
 _LABEL = r"(?:\d{1,2}:\d{2}|\d{1,3}):\d{2}(?:[.,]\d{1,3})?"
 _URL = r"(?P<url><[^>\n]*>|[^)\s]+)"
-_BULLET = r"(?:[-*+•·▪◦‣►▶→–—]\s*|\d{1,3}[.)]\s+)?"
+_BULLET = r"(?:[-*+•·▪◦‣►▶→–—]\s*|\d{1,3}[.)]\s+|\d{1,3}[ \t]{2,})?"
 _HEADING = r"(?P<heading>#{1,6}\s+)?"
 _EMPHASIS = r"(?:\*\*|__|\*|_|`)?"
 _NOT_CLOCK = r"(?!\s*(?:[ap]\.?m\.?\b|hrs?\b|h\b|uhr\b|[-–]\s*\d)|[/:.]\d)"
