@@ -1359,6 +1359,7 @@ class _Actions:
     alone (one pattern repeated over the line would backtrack without end)."""
 
     def match(self, text: str) -> bool:
+        text = text.strip("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")  # bidi marks around "رد"
         if _ONE_ACTION.match(text):
             return True
         if len(text) > 80:
@@ -1559,6 +1560,10 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         if verb:
             if _is_card_date(verb.group("date")):
                 starts.append((index, index, verb.group("user")))  # "jdelacroix commented 3 days ago"
+            continue
+        headed = _NAME_AGE.match(stripped)
+        if headed:
+            starts.append((index, index, headed.group("name")))  # "name · منذ 3 أيام · 14 نقطة": the author and the age on one line
             continue
         handle = _HANDLE_DATE.match(stripped)
         named = previous is not None and _looks_like_name(lines[previous].strip())
