@@ -1308,7 +1308,7 @@ _ACTION_WORDS = (
     r"(?:like|liked|likes|reply|replies|share|report|respond|follow|following|collapse|expand full comment|"
     r"show more|read more|see more|hide replies|heart|gift a subscription|more options|"
     r"view (?:all )?(?:\d+ )?(?:more )?repl(?:y|ies)|\d+ (?:more )?repl(?:y|ies)|show \d+ (?:more )?repl(?:y|ies)|"
-    r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?\+?|[❤♥👍]\ufe0f?\s*\d*|\d+\s*[❤♥👍]\ufe0f?|·|•|--|—|"
+    r"like \(\d+\)|\d+ likes?|\d+ claps?|[\d.,]+[km]?\+?|[❤♥👍👎]\ufe0f?\s*\d*|\d+\s*[❤♥👍👎]\ufe0f?|·|•|--|—|"
     r"pinned by @?[\w.\-]+|[\d.,]+[km]? comments|sort by|top comments|newest first|liked by .{1,60}|"
     r"\d+ repl(?:y|ies) by .{1,80}|\d+ more comments\.{0,3}|write a response|what are your thoughts\?|"
     r"responses \(\d+\)|see all responses|log in to reply|cancel reply|leave a reply|load more comments|"
@@ -2598,6 +2598,7 @@ def _head(lines: list[str], index: int) -> _Head | None:
     if author is None:
         return None
     shaped_lead = re.sub(r"\(\s*\d+\s*\)", "", lead)  # a user's number beside the name, there or not
+    shaped_lead = re.sub(r"\s*,\s*(?=[^\W\d_])", " ", shaped_lead)  # "יעל, יפו" and "רוני": a name with its town or without
     shape = ("#N" if floor and tail_shape == " name" else _shape(shaped_lead)) + "|T|" + tail_shape  # the prefix (nesting) may differ
     return _Head(index, prefix, clean(author), match.group(), inline, shape)
 
