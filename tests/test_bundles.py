@@ -90,12 +90,8 @@ KNOWN_MISSES = {
     "h12b-id-noice-kaskus-kopisusu": ["relation not found: noice_eps27.txt links-to panduan_hpp.md"],
     # Round thirteen, studied in part in the session it arrived (its comment pages first);
     # what is left, each a layout or a tie not yet read:
-    # Tumblr's "Replies" tab (name, text, no date), read as the post's page
-    "h13a-bandcamp-tumblr-heptabase": [
-        "tumblr-post-notes.txt: kind source", "tumblr-post-notes.txt: 0 comments",
-        "relation not found: heptabase-card-listening.md links-to", "relation not found: tumblr-post-notes.txt comments-on",
-        "spurious relation: tumblr-post-notes.txt links-to",
-    ],
+    # a Heptabase card that links the Tumblr post by an address the saved post does not carry
+    "h13a-bandcamp-tumblr-heptabase": ["relation not found: heptabase-card-listening.md links-to"],
     # a Trello card's activity (its checklist makes it a guide), Basecamp's boosts counted as a comment
     "h13a-gdocs-trello-basecamp": [
         "trello-card-handbook.txt: kind guide", "trello-card-handbook.txt: 0 comments", "basecamp-spring-shifts.txt: 5 comments",

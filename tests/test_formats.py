@@ -1110,11 +1110,24 @@ def test_an_outline_with_points_under_each_time_and_a_log_that_is_no_chapter_lis
                     ["ความคิดเห็นที่ 2", "ฟังตอนนี้เหมือนกันครับ มีประโยชน์สุด", "ถูกใจ 15", "Fern_on_the_12th_floor", "14 มีนาคม 2567 เวลา 22:10 น.", "ถูกใจ   ตอบกลับ   แจ้งลบ"]),
             ["สมาชิกหมายเลข 3390127", "สมาชิกหมายเลข 7284519", "Fern_on_the_12th_floor"], id="pantip",
         ),
+        pytest.param(  # Tumblr's Replies tab: a blog's name over its reply, no date; the sidebar after is no reply
+            ["1,284 notes", "", "Replies", "Reblogs", "Likes", "", "sleepy-heron-club", "the heron recording on track 2 is so close", "",
+             "tidepoolgremlin", "is the cassette worth it or just the download", "", "marshlight-archive",
+             "@tidepoolgremlin the tape has a bit more hiss on side b", "", "Show more replies", "", "Radar", "inkfish-editions",
+             "new risograph print of the harbour at low water"],
+            ["sleepy-heron-club", "tidepoolgremlin", "marshlight-archive"], id="tumblr",
+        ),
+        pytest.param(  # ynet's talkbacks: a title, "name, town  (date)" or "name  (date)", text, reply and votes
+            _blocks(["1.", "סוף סוף משהו טוב בעיר", "יעל, יפו  (07.05.24)", "בבית הספר של הבת שלי הגג עומד ריק כבר עשר שנים.", "הגב   👍 45   👎 3"],
+                    ["    סיפור יפה, המציאות פחות", "    אבי, רמת אביב  (07.05.24)", "    הייתי בוועד של גינה קהילתית שש שנים.", "    הגב   👍 19   👎 6"],
+                    ["2.", "מי ישקה באוגוסט?", "רוני  (07.05.24)", "שאלה פשוטה. טפטוף זה יופי עד שצינור נסתם.", "הגב   👍 33   👎 1"]),
+            ["יעל, יפו", "אבי, רמת אביב", "רוני"], id="ynet",
+        ),
     ],
 )
 def test_comment_pages_of_round_thirteen(lines: list[str], authors: list[str]) -> None:
     thread = threads.recognise(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments] == authors
-    chrome = re.compile("Click to expand|Reply$|Цитат$|reply boost|Responder|ถูกใจ|\\[\\[User")
+    chrome = re.compile("Click to expand|Reply$|Цитат$|reply boost|Responder|ถูกใจ|\\[\\[User|הגב|Radar")
     assert not any(chrome.search(c.text) for c in thread.comments)

@@ -14,6 +14,7 @@ returns a ``Thread`` or None:
 | ``smf_posts`` | a Simple Machines Forum topic: the author's card, ``« on: date »`` / ``« Reply #2 on: date »`` in any language, text, ``Quote``; the first post is the topic |
 | ``wiki_talk`` | a talk page's wikitext: a comment ends at its signature (``[[User:Ana]] … 14:02, 9 January 2024 (UTC)``), its depth is its leading ``:`` |
 | ``labelled_numbers`` | comments each under one label and its number, a reply's under its parent's (Pantip's ``ความคิดเห็นที่ 1-1``); the author over the date below the text |
+| ``handle_blocks`` | replies as a handle alone on its line over the text, no date (Tumblr's "Replies" tab) |
 | ``stack_exchange_page`` | a Stack Overflow / Stack Exchange question page copied as text: the question, its comments (``text – user Feb 28, 2022 at 16:51``), each answer (up to ``Improve this answer`` / ``answered`` / author) with its comments one level down |
 | ``github_discussion`` | a GitHub Discussions page copied from the browser: ``Comment options`` blocks (author, date, role, text), replies under an ``@name`` avatar line; votes and reactions dropped |
 | ``chat_export`` | WhatsApp (``[13/11/2025, 09:12:44] Ana: ...``, ``13/11/2025, 09:12 - Ana: ...``), DiscordChatExporter (``====`` banner, ``[11/13/2025 9:30 AM] user`` heads), IRC (``[09:12] <ana> ...``), ``[date] user: text`` |
@@ -480,6 +481,62 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     thread.preamble = _non_blank(lines, 0, start)
     thread.title = _heading(lines[:start])
     thread.url = _standalone_url(lines[:start]) or _first_url(comments[0].text.split("\n"))
+    return thread
+
+
+# --- replies as a handle over its text (Tumblr's "Replies" tab) ---------------------------
+
+_BARE_HANDLE = re.compile(r"^@?(?=[\w.\-]*(?:[-_.\d]|^[a-z]))[a-z0-9][\w.\-]{2,31}$")
+"""A blog's or an account's name alone on its line: ``sleepy-heron-club``, ``tidepoolgremlin``."""
+
+
+def handle_blocks(lines: list[str], first_line: int) -> Thread | None:
+    """Replies copied as blocks of a handle alone on its line over the text, with no
+    date or button (Tumblr's "Replies" tab, some chat and forum copies)."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, raw in enumerate(lines + [""]):
+        if raw.strip():
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    def reply(block: list[int]) -> bool:
+        return (
+            len(block) >= 2 and bool(_BARE_HANDLE.match(lines[block[0]].strip())) and not _CARD_ACTION.match(lines[block[0]].strip())
+            and lines[block[1]].strip() != lines[block[0]].strip()  # a name twice is a forum's card (Invision)
+            and len(" ".join(lines[k] for k in block[1:]).split()) >= 4
+        )
+
+    # the longest run of such blocks, one after the other (a sidebar's lone card is no reply)
+    replies: list[list[int]] = []
+    run: list[list[int]] = []
+    for block in blocks + [[]]:
+        if block and reply(block):
+            run.append(block)
+            continue
+        if len(run) > len(replies):
+            replies = run
+        run = []
+    if len(replies) < MIN_COMMENTS + 1:
+        return None
+    comments = [
+        Comment(first_line + b[0], clean(_dedent([lines[k] for k in b[1:]])), lines[b[0]].strip().lstrip("@"), 0, first_line + b[-1] + 1, None)
+        for b in replies
+    ]
+    authors = {c.author for c in comments}
+    comments = [dataclasses.replace(c, depth=1) if re.match(r"@([\w.\-]+)", c.text) and c.text[1:].split()[0] in authors else c for c in comments]
+    thread = Thread("replies as a handle over its text", comments)
+    start = replies[0][0]
+    thread.covered = sum(len(b) for b in replies)
+    thread.preamble = _non_blank(lines, 0, start)
+    thread.strong = any(lines[k].strip().lower() in ("replies", "reblogs", "notes", "comments") for k in range(max(0, start - 8), start))
+    # under its "Replies" tab, the page's sidebar after the replies is not the thread's
+    thread.total = _non_blank(lines, start, replies[-1][-1] + 1) if thread.strong else _non_blank(lines, start)
+    thread.url = _standalone_url(lines[:start])
+    description = _preamble_text(lines[:start])
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
     return thread
 
 
@@ -2803,7 +2860,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, labelled_numbers, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, handle_blocks, head_lines,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -2816,6 +2873,7 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_HANDLE_BLOCK_ANYWHERE = re.compile(r"\n\n@?[a-z0-9][\w.\-]{2,31}\n\S")
 _NUMBERED_LABEL_ANYWHERE = re.compile(r"^[ \t]*[^\W\d_][^\d\n#]{1,28}?[ \t]*#?\d{1,4}(?:[-.]\d{1,4}){0,3}[ \t]*$", re.MULTILINE)
 _CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
 _POST_MARK_ANYWHERE = re.compile(r"^[ \t]*#[ \t]?\d{1,5}[ \t]*$", re.MULTILINE)
@@ -2891,6 +2949,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
         text.count(f"{word}\n") >= MIN_COMMENTS or text.count(f"   {word}   ") >= MIN_COMMENTS
         for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク", *_REPLY_WORDS, "Trả lời", "Reply")
     ),
+    handle_blocks: lambda text: len(_HANDLE_BLOCK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
     card_copy: lambda text: (
