@@ -126,10 +126,6 @@ KNOWN_MISSES = {
     "h13b-fa-aparat-virgool-docharkhe": [
         "nazarat-aparat.txt: 11 comments", "virgool-post.md: kind note", "relation not found: virgool-post.md summarizes",
     ],
-    # a Thai note of the episode's points that never calls itself a summary
-    "h13b-th-blockdit-pantip-balcony": [
-        "ep47-จดไว้.md: kind note", "relation not found: ep47-จดไว้.md summarizes", "spurious relation: ep47-จดไว้.md links-to",
-    ],
 }
 
 

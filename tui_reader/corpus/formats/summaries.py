@@ -58,7 +58,7 @@ _SUMMARY_TITLE = re.compile(
     r"main points|takeaways|briefing|in brief|resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto)\)?\s*$"
     r"|(?:まとめ|要約|요약|总结|摘要|概要)"
     r"|^(?:أبرز ما جاء في|أبرز النقاط من|أهم النقاط من|главное из|головне з|najważniejsze z|hlavní body z|a legfontosabb|"
-    r"những điểm chính|poin penting dari|intisari dari)\b"
+    r"những điểm chính|poin penting dari|intisari dari|ประเด็นหลัก|สรุป|สาระสำคัญ|खुलासा|मुख्य बातें|نکات اصلی|خلاصه)"
     r"|[-–—:(|]\s*(?:co si odnést|hlavní body|главное|головне|najważniejsze|wnioski|tanulságok|főbb pontok|βασικά σημεία|"
     r"điểm chính|poin penting|önemli noktalar|lärdomar|tärkeimmät|עיקרי הדברים|重点|핵심 정리)\)?\s*$"
     r"|^(?:podsumowanie|sammanfattning|yhteenveto|tiivistelmä|özet|підсумок|пересказ|краткое содержание|shrnutí|összefoglaló|"
@@ -85,7 +85,7 @@ _LABELLED = re.compile(
     r"läs hela|lyssna|posłuchaj|devamını oku|dinle|izle|читати далі|слухати|читать далее|слушать|číst dál|celý článek|poslechnout|"
     r"tovább|bővebben|διαβάστε (?:περισσότερα|εδώ)|ακούστε(?: ολόκληρο το επεισόδιο)?|đọc thêm|nghe|baca selengkapnya|dengarkan|اقرأ المزيد|קרא עוד|"
     r"阅读全文|阅读原文|더 보기|전체 기사|"
-    r"原文|原文链接|来源|出处|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|"
+    r"原文|原文链接|来源|出处|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|ที่มา|แหล่งที่มา|منبع|स्रोत|"
     r"πηγή|nguồn|bài gốc|sumber|المصدر|مصدر|מקור|sursa|sursă)"
     r"(?:\s*\([^()\n]{1,30}\))?(?:\*\*|__)?\s*(?::{1,2}|：|-|—|→|»)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
