@@ -906,3 +906,11 @@ def test_a_url_slug_names_a_page_saved_without_its_address(tmp_path: Path, url: 
     by = {d.id: d.path.name for d in corpus.documents}
     ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
     assert ("note.md", "links-to", "page.txt") in ties
+
+
+def test_main_points_in_thai_are_a_summary() -> None:
+    thai = ("# ประเด็นหลักจาก EP.47 ปลูกผักบนระเบียงคอนโด\n\nที่มา: https://www.blockdit.com/episodes/65efc3a9d2a1b40012f7c8e1\n\n"
+            "## แดด\n- ผักกินใบต้องได้แดดตรงอย่างน้อย 4 ชม./วัน\n- ทิศตะวันออกดีสุดสำหรับมือใหม่\n")
+    doc = parse_document(thai, Path("/virtual/ep47-จดไว้.md"), "ep47-จดไว้.md", "t")
+    assert doc.kind == "summary"
+    assert doc.pointers == ["https://www.blockdit.com/episodes/65efc3a9d2a1b40012f7c8e1"]
