@@ -121,7 +121,7 @@ async def test_ctrl_f_searches_every_document_and_opens_the_section(seed_app: Re
         await pilot.press("enter")
         await pilot.pause()
         assert seed_app.current_doc in {SUMMARY, COMMENTS}
-        assert seed_app.reader.query == "srecon" and seed_app.reader.matches
+        assert seed_app.reader.search_text == "srecon" and seed_app.reader.matches
         await pilot.press("backspace")
         await pilot.pause()
         assert seed_app.current_doc == SUMMARY

@@ -197,3 +197,18 @@ async def test_o_and_y_act_on_the_focused_link(seed_app: ReaderApp) -> None:
         assert opened == ["https://youtu.be/sAp9RjO79cU"]
         await pilot.press("escape", "y")  # no focused link: the document's own URL
         assert copied[-1] == "https://newsletter.pragmaticengineer.com/p/netflix"
+
+
+async def test_double_and_triple_clicks_in_the_reader_select_without_a_crash(seed_app: ReaderApp) -> None:
+    """Textual's select-all on a double click queries the widget's children: the reader's
+    search text must not shadow ``query()``."""
+    async with seed_app.run_test(size=SIZE) as pilot:
+        seed_app.open_document(GUIDE)
+        await pilot.pause()
+        await pilot.click(seed_app.reader, offset=(10, 5), times=2)
+        await pilot.click(seed_app.reader, offset=(10, 5), times=3)
+        await pilot.pause()
+        assert seed_app.is_running
+        await pilot.press("slash", *"netflix", "enter")
+        await pilot.pause()
+        assert seed_app.reader.search_text == "netflix" and seed_app.reader.matches

@@ -160,7 +160,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._pinned: tuple[str, int] | None = None
         """(anchor, scroll_y) after a jump: that section counts as current even when
         the end of the document stops it from reaching the top."""
-        self.query = ""
+        self.search_text = ""
         self.matches: list[Match] = []
         self.match_index: int | None = None
         self._matches_by_line: dict[int, list[Match]] = {}
@@ -193,7 +193,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.bookmarked = set()
         self.focused_link = None
         self._set_matches([])
-        self.query = ""
+        self.search_text = ""
         self._pending = (anchor, scroll_y or 0, fraction)
         if self.size.width:
             self._start_render(anchor, scroll_y or 0, fraction)
@@ -258,8 +258,8 @@ class ReaderView(ScrollView, can_focus=True):
             # (refcounting still frees them when the document is closed).
             gc.freeze()
         self.virtual_size = Size(self.rendered.width + GUTTER, len(self.rendered.lines))
-        if self.query:
-            self._set_matches(self.matches + find_matches(self.rendered.lines[first:], self.query, first))
+        if self.search_text:
+            self._set_matches(self.matches + find_matches(self.rendered.lines[first:], self.search_text, first))
         self.post_message(self.Progress(len(self.rendered.lines), complete))
 
     def go_to(self, anchor: str | None, scroll_y: int = 0, fraction: float = 0.0) -> None:
@@ -307,7 +307,7 @@ class ReaderView(ScrollView, can_focus=True):
         elif self.rendered.width != self.text_width:
             # Keep the passage at the top: the same section, the same share of it.
             anchor, fraction = self.position()
-            query = self.query
+            query = self.search_text
             self._start_render(anchor, round(self.scroll_y), fraction)
             if query:
                 self.search(query)
@@ -466,7 +466,7 @@ class ReaderView(ScrollView, can_focus=True):
             self.collapsed.discard(here.anchor)
         else:
             self.collapsed.add(here.anchor)
-        query = self.query
+        query = self.search_text
         self._start_render(here.anchor, 0)
         if query:
             self.search(query, from_line=round(self.scroll_y))
@@ -490,7 +490,7 @@ class ReaderView(ScrollView, can_focus=True):
     def search(self, query: str, from_line: int | None = None) -> None:
         """Highlight every match of ``query`` and show the first one at or after
         ``from_line`` (the top of the view by default)."""
-        self.query = query
+        self.search_text = query
         lines = self.rendered.lines if self.rendered else []
         self._set_matches(find_matches(lines, query))
         top = round(self.scroll_y) if from_line is None else from_line
@@ -517,7 +517,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._show_match()
 
     def clear_search(self) -> None:
-        self.query = ""
+        self.search_text = ""
         self.match_index = None
         self._set_matches([])
 
@@ -609,13 +609,13 @@ class SearchBar(Horizontal):
         self.origin = round(self.reader.scroll_y)
         self.display = True
         field = self.query_one(Input)
-        field.value = self.reader.query
+        field.value = self.reader.search_text
         self.screen.set_focus(field)
         self.update_count()
 
     def update_count(self) -> None:
         reader = self.reader
-        if not reader.query:
+        if not reader.search_text:
             text = ""
         elif not reader.matches:
             text = "no match" + ("" if reader.complete else " yet")
@@ -671,6 +671,6 @@ class ReaderPane(Vertical):
     def on_reader_view_progress(self, event: ReaderView.Progress) -> None:
         event.stop()
         bar = self.query_one(SearchBar)
-        if bar.display or self.query_one(ReaderView).query:
+        if bar.display or self.query_one(ReaderView).search_text:
             bar.update_count()
         self.border_subtitle = "" if event.complete else f"rendering… {event.lines} lines"
