@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.corpus import CorpusError, Document, load_corpus, parse_document
+from tui_reader.corpus import Corpus, CorpusError, Document, load_corpus, parse_document
 from tui_reader.corpus.links import (
     extract_timestamps,
     label_seconds,
@@ -37,6 +37,12 @@ def load_one(tmp_path: Path, content: str | bytes, name: str = "doc.md") -> Docu
     corpus = load_corpus([path])
     assert len(corpus.documents) == 1
     return corpus.documents[0]
+
+
+def typed_ties(corpus: Corpus) -> set[tuple[str, str, str]]:
+    """(from file, type, to file) of every relation but the related passages."""
+    by = {d.id: d.path.name for d in corpus.documents}
+    return {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
 
 
 def anchors(doc: Document) -> list[str]:
@@ -699,8 +705,7 @@ def test_relations_of_round_nine(tmp_path: Path) -> None:
     )
     (tmp_path / "hn_39874410.summary.md").write_text("# Summary of the thread\n\n## TL;DR\n\nPeople liked it.\n")
     corpus = load_corpus([tmp_path], cache=False)
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("my note.md", "links-to", "fountain-Rk2P9sVQxw3LmT0aYb1J.txt") in ties
     assert ("hn_39874410.md", "links-to", "hn_39874410.summary.md") not in ties
 
@@ -785,8 +790,7 @@ def test_a_mail_client_chain_newest_first(tmp_path: Path) -> None:
     assert mail.kind == "comments"
     assert [c.author for c in mail.comments] == ["Dan Okafor", "Sam White", "Maja Lind"]  # no post: every message is a reply
     assert docs["L&L notes.md"].kind == "note"  # times noted while listening to an episode saved beside it
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("RE_ Lunch pick - ep. 87.txt", "comments-on", "Alert Fatigue - The Show.md") in ties  # through Safe Links
     assert ("L&L notes.md", "links-to", "Alert Fatigue - The Show.md") in ties
 
@@ -834,8 +838,7 @@ def test_summaries_in_other_languages_and_their_pointers(tmp_path: Path) -> None
     korean_doc = docs["[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt"]
     assert (korean_doc.kind, korean_doc.title) == ("summary", "[번역·요약] 중국 개발자의 Rust 비동기 런타임 비교")  # past the skip link and menu
     assert docs["Kaupunkikirje 11-2024.txt"].kind == "summary"  # the email's chrome, in Finnish
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("[번역·요약] Rust 비동기 런타임 비교 - 곰돌이 개발 일지.txt", "summarizes", "Rust 异步运行时选型 - 博客园.md") in ties
     assert ("Kaupunkikirje 11-2024.txt", "summarizes", "Jakso 42 Kuka kaavoittaa lähiön - Kaupunkipodi.txt") in ties  # its slug, without the accents
 
@@ -854,8 +857,7 @@ def test_times_that_fall_on_an_episodes_chapters_tie_a_summary_and_a_note(tmp_pa
     corpus = load_corpus([tmp_path], cache=False)
     docs = {d.path.name: d for d in corpus.documents}
     assert docs["otter_Ep47.txt"].kind == "summary"  # a transcription tool's notes
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("otter_Ep47.txt", "summarizes", "episode.txt") in ties
     assert ("my notes.md", "links-to", "episode.txt") in ties
 
@@ -883,8 +885,7 @@ def test_a_page_saved_without_its_address_takes_the_one_its_summary_points_at(tm
     )
     (tmp_path / "zametki_mart.md").write_text("# Балкон — заметки\n\nСтатья про станцию: https://habr.com/ru/articles/799514/\n\nКупить датчик.\n")
     corpus = load_corpus([tmp_path], cache=False)
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("300_ya_peresskaz.md", "summarizes", "habr_article.txt") in ties
     assert ("zametki_mart.md", "links-to", "habr_article.txt") in ties
 
@@ -903,8 +904,7 @@ def test_a_url_slug_names_a_page_saved_without_its_address(tmp_path: Path, url: 
     (tmp_path / "note.md").write_text(f"# My note\n\nRead this: {url}\n")
     (tmp_path / "other.md").write_text("# Another page entirely\n\nAbout something else, at some length, with words.\n")
     corpus = load_corpus([tmp_path], cache=False)
-    by = {d.id: d.path.name for d in corpus.documents}
-    ties = {(by[r.source], r.type, by[r.target]) for r in corpus.relations if r.type != "related"}
+    ties = typed_ties(corpus)
     assert ("note.md", "links-to", "page.txt") in ties
 
 

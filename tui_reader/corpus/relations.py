@@ -612,8 +612,13 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             if other is not None and other != doc.id and resolver.by_id[other].kind == "source":
                 doc.kind = "note"
                 doc.kind_reason = f"a note on {resolver.by_id[other].path.name} (its URL {_short_url(doc.url)} names that file)"
+    episodes: dict[Path, list[Document]] = {}
+    """folder -> its episode pages (sources with chapters): what times are matched against."""
     for doc in documents:
-        episode = _episode_noted(doc, resolver)
+        if doc.kind == "source" and len(doc.timestamps) >= 2:
+            episodes.setdefault(doc.path.parent, []).append(doc)
+    for doc in documents:
+        episode = _episode_noted(doc, resolver, episodes.get(doc.path.parent, []))
         if episode is not None:
             doc.kind = "note"
             doc.kind_reason = f"notes on the episode {episode.path.name} (it links there before its {len(doc.timestamps)} times)"
@@ -690,7 +695,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
             found = thread_on[page.id], None, f"the thread on {page.title[:50]} (it points at the article and speaks of a discussion)"
         names_outside = any(p.startswith(("http://", "https://")) for p in summary.pointers)
         if found is None:
-            found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver) or _by_times(summary, pages)
+            found = _by_stem(summary, stems) or _by_title(summary, pages + dumps, resolver) or _by_times(summary, episodes.get(summary.path.parent, []))
         if found is None:
             entries = _entry_links(summary, resolver)
             for line, target_id, anchor, reason in entries:
@@ -720,7 +725,7 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
     for doc in documents:
         if doc.kind in ("note", "article") and doc.timestamps:
             # notes taken while listening: their times are the episode's chapters
-            timed = _by_times(doc, pages)
+            timed = _by_times(doc, episodes.get(doc.path.parent, []))
             if timed is not None:
                 graph.add(Relation(doc.id, timed[0].id, "links-to", reason=timed[2]))
         if doc.kind in ("note", "article") and doc.url:
@@ -964,7 +969,7 @@ def _by_named_file(doc: Document, resolver: LinkResolver) -> tuple[Document, Non
     return target, None, f"names its file {target.path.name}"
 
 
-def _episode_noted(doc: Document, resolver: LinkResolver) -> Document | None:
+def _episode_noted(doc: Document, resolver: LinkResolver, beside: list[Document]) -> Document | None:
     """The episode page of the folder that ``doc``, read as an episode page for its
     chapters alone, takes its times from: a note that links to that page above its
     first time ("Episode: …/87", "Kaynak video: [[…]]") and has fewer of them."""
@@ -983,8 +988,7 @@ def _episode_noted(doc: Document, resolver: LinkResolver) -> Document | None:
     if doc.url or doc.media_url:
         return None
     # no link: times that fall on the chapters of an episode saved beside it, which has more
-    pages = [d for d in resolver.by_id.values() if d is not doc and d.kind == "source" and len(d.timestamps) > len(doc.timestamps)]
-    timed = _by_times(doc, pages)
+    timed = _by_times(doc, [d for d in beside if d is not doc and len(d.timestamps) > len(doc.timestamps)])
     return timed[0] if timed is not None else None
 
 

@@ -106,6 +106,21 @@ def clean(text: str) -> str:
     return visible(text).strip()
 
 
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """The indices of the non-blank lines, in runs separated by blank lines."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, raw in enumerate(lines):
+        if raw.strip():
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
 def _indent(raw: str) -> int:
     expanded = raw.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
@@ -493,14 +508,8 @@ _BARE_HANDLE = re.compile(r"^@?(?=[\w.\-]*(?:[-_.\d]|^[a-z]))[a-z0-9][\w.\-]{2,3
 def handle_blocks(lines: list[str], first_line: int) -> Thread | None:
     """Replies copied as blocks of a handle alone on its line over the text, with no
     date or button (Tumblr's "Replies" tab, some chat and forum copies)."""
-    blocks: list[list[int]] = []
-    current: list[int] = []
-    for index, raw in enumerate(lines + [""]):
-        if raw.strip():
-            current.append(index)
-        elif current:
-            blocks.append(current)
-            current = []
+    blocks = _blocks(lines)
+
     def reply(block: list[int]) -> bool:
         return (
             len(block) >= 2 and bool(_BARE_HANDLE.match(lines[block[0]].strip())) and not _CARD_ACTION.match(lines[block[0]].strip())
@@ -2252,14 +2261,7 @@ def clock_blocks(lines: list[str], first_line: int) -> Thread | None:
     name, the message it answers (that sender's name and the start of their text),
     the text, its reactions (``👍 6``), its time last (Telegram Web's comment
     threads); the day between blocks on a line of its own."""
-    blocks: list[list[int]] = []
-    current: list[int] = []
-    for index, raw in enumerate(lines + [""]):
-        if raw.strip():
-            current.append(index)
-        elif current:
-            blocks.append(current)
-            current = []
+    blocks = _blocks(lines)
     for block in blocks:
         while len(block) > 3 and _REACTED_BY.match(lines[block[-1]].strip()):
             block.pop()  # "❤️Priya Natarajan" under the time: a reaction, not a line of the message
@@ -2926,13 +2928,13 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
-    signed_posts: lambda text: len(_SIGNED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
-    labelled_numbers: lambda text: len(_NUMBERED_LABEL_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    signed_posts: lambda text: _more_than(_SIGNED_ANYWHERE, text, MIN_COMMENTS),
+    labelled_numbers: lambda text: _more_than(_NUMBERED_LABEL_ANYWHERE, text, MIN_COMMENTS),
     wiki_talk: lambda text: text.count("(UTC)") + text.count("[[User") > 2 * MIN_COMMENTS,
     smf_posts: lambda text: text.count("«") > MIN_COMMENTS and text.count("»") > MIN_COMMENTS,
     csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
-    numbered_cards: lambda text: len(_POST_MARK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
-    doubled_names: lambda text: len(_DOUBLED_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    numbered_cards: lambda text: _more_than(_POST_MARK_ANYWHERE, text, MIN_COMMENTS),
+    doubled_names: lambda text: _more_than(_DOUBLED_ANYWHERE, text, MIN_COMMENTS),
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
     mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
@@ -2949,7 +2951,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
         text.count(f"{word}\n") >= MIN_COMMENTS or text.count(f"   {word}   ") >= MIN_COMMENTS
         for word in ("Responder", "Répondre", "Antworten", "Rispondi", "Beantwoorden", "返信", "リンク", *_REPLY_WORDS, "Trả lời", "Reply")
     ),
-    handle_blocks: lambda text: len(_HANDLE_BLOCK_ANYWHERE.findall(text, 0, 400_000)) > MIN_COMMENTS,
+    handle_blocks: lambda text: _more_than(_HANDLE_BLOCK_ANYWHERE, text, MIN_COMMENTS),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
     card_copy: lambda text: (
@@ -2959,6 +2961,11 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     or sum(1 for _ in itertools.islice(_CLOCK_ONLY_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS,
     head_lines: lambda text: _date_marks(text, 3) or sum(1 for _ in itertools.islice(_NAME_CLOCK_HEAD.finditer(text, 0, 400_000), 3)) >= 3,
 }
+
+
+def _more_than(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` occurs more than ``count`` times in ``text`` (the scan stops there)."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(text, 0, 400_000), count + 1)) > count
 
 
 def _by_part(lines: list[str], first_line: int, best: Thread | None) -> Thread | None:
