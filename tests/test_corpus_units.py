@@ -914,3 +914,10 @@ def test_main_points_in_thai_are_a_summary() -> None:
     doc = parse_document(thai, Path("/virtual/ep47-จดไว้.md"), "ep47-จดไว้.md", "t")
     assert doc.kind == "summary"
     assert doc.pointers == ["https://www.blockdit.com/episodes/65efc3a9d2a1b40012f7c8e1"]
+
+
+def test_a_title_under_a_menu_of_two_words_and_breadcrumbs() -> None:
+    text = ("Mwananchi\nHabari   Kitaifa   Mikoa   Biashara   Michezo\nJiunge   Ingia\n\nHabari > Mikoa\n\n"
+            "Wakulima wa parachichi Rungwe waanza kukausha matunda\n\n" + "Wakulima wa parachichi wilayani Rungwe wameanza kukausha matunda. " * 20)
+    doc = parse_document(text, Path("/virtual/mwananchi-habari.txt"), "mwananchi-habari.txt", "m")
+    assert doc.title == "Wakulima wa parachichi Rungwe waanza kukausha matunda"

@@ -21,7 +21,7 @@ import yaml
 from markdown_it.token import Token
 
 from .formats import chapters as chapter_lists
-from .formats import kinds, media, past_navigation, summaries, threads, transcripts
+from .formats import kinds, media, nav_word, past_navigation, summaries, threads, transcripts
 from .formats.dates import date_in_lines, parse_date
 from .links import extract_links, inline_text, normalize_url, parse_markdown
 from .model import Corpus, Document, Section, Timestamp
@@ -470,9 +470,11 @@ def _menu_row(line: str) -> bool:
     parts = [p for p in re.split(r"\s{3,}|\s+\|\s+", text) if p]
     if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
         return True
+    if len(parts) >= 2 and all(nav_word(p) for p in parts):
+        return True  # "Jiunge   Ingia": two menu words spaced apart
     if re.fullmatch(r"[^\W\d_][\w.' ]{0,15}\s*/\s*[^\W\d_][\w.' ]{0,15}", text) and len(text.split()) <= 4:
         return True
-    crumbs = [p for p in re.split(r"\s+[»›]\s+", text) if p]
+    crumbs = [p for p in re.split(r"\s+[»›>]\s+", text) if p]
     return len(crumbs) >= 2 and all(len(p.split()) <= 4 for p in crumbs)
 
 
