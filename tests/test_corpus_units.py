@@ -921,3 +921,11 @@ def test_a_title_under_a_menu_of_two_words_and_breadcrumbs() -> None:
             "Wakulima wa parachichi Rungwe waanza kukausha matunda\n\n" + "Wakulima wa parachichi wilayani Rungwe wameanza kukausha matunda. " * 20)
     doc = parse_document(text, Path("/virtual/mwananchi-habari.txt"), "mwananchi-habari.txt", "m")
     assert doc.title == "Wakulima wa parachichi Rungwe waanza kukausha matunda"
+
+
+def test_a_title_past_a_thai_menu_a_channel_handle_and_a_follow_button() -> None:
+    text = ("Blockdit\nหน้าแรก   สำรวจ   พอดแคสต์   ร้านค้า   ซีรีส์\nค้นหาบน Blockdit\nเข้าสู่ระบบ / สมัครสมาชิก\n\n"
+            "คุยกันหลังเลิกงาน\n@lungwork.podcast · พอดแคสต์ · ไลฟ์สไตล์\n+ ติดตาม   41.3K ผู้ติดตาม\n\n"
+            "EP.47 ปลูกผักบนระเบียงคอนโด ทำได้จริงไหม?\n12 มี.ค. 2567 · 48 นาที\n\n" + "อยู่คอนโด ระเบียงกว้างไม่ถึงสองเมตร จะปลูกผักกินเองได้ไหม " * 20)
+    doc = parse_document(text, Path("/virtual/ep47-blockdit.txt"), "ep47-blockdit.txt", "b")
+    assert doc.title == "EP.47 ปลูกผักบนระเบียงคอนโด ทำได้จริงไหม?"

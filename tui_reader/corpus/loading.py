@@ -410,9 +410,12 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or _EPISODE_LABEL.match(opening[0]) or _PLATFORMS.fullmatch(opening[0].strip())  # "Season 2 · Episode 47", "Listen on"
         or _menu_row(opening[0])  # "Beranda   Podcast   Audiobook   Radio", "Masuk / Daftar", "Home › Forum › Bisnis"
         or re.fullmatch(r"from [\w .]{2,30}, the free encyclopedia", opening[0].strip(), re.IGNORECASE)  # Wikipedia's tagline
-        or (re.match(r"(?:search|suche|buscar|rechercher|cerca|zoeken|szukaj|sök|hae|ara|поиск|пошук)\b", opening[0].strip(), re.IGNORECASE)
+        or (re.match(r"(?:search|suche|buscar|rechercher|cerca|zoeken|szukaj|sök|hae|ara|поиск|пошук|търсене|pesquisar|tafuta|cari|"
+                     r"tìm kiếm|ค้นหา|جستجو|חיפוש|खोज)", opening[0].strip(), re.IGNORECASE)
             and len(opening[0].split()) <= 8)  # a search box's placeholder ("Search for artists, bands, tracks")
         or opening[0].strip().lower() in ("try artist pro", "for artists", "upload", "create account", "sign in", "log in")
+        or re.match(r"@[\w.\-]{2,40}\s*(?:[·•|]|$)", opening[0].strip())  # the channel's handle line ("@show.podcast · Podcast")
+        or re.match(r"\+\s?\S", opening[0].strip())  # a follow button with its count ("+ Follow   41.3K followers")
         or (len(opening[0].split()) <= 2 and _menu_row(opening[1]))  # the site's name over its menu
         or (_EPISODE_TITLE.match(opening[1]) and len(opening[0].split()) <= 4)  # the show's name over "Eps. 27 – Title"
         or (len(opening[0].split()) <= 4 and bool(_EPISODE_LABEL.match(opening[1])))  # the show's name over "Episode 112"
@@ -472,6 +475,9 @@ def _menu_row(line: str) -> bool:
         return True
     if len(parts) >= 2 and all(nav_word(p) for p in parts):
         return True  # "Jiunge   Ingia": two menu words spaced apart
+    slashed = [p.strip() for p in text.split("/")]
+    if len(slashed) == 2 and all(nav_word(p) for p in slashed):
+        return True  # "เข้าสู่ระบบ / สมัครสมาชิก" (log in / sign up), written with marks \w does not know
     if re.fullmatch(r"[^\W\d_][\w.' ]{0,15}\s*/\s*[^\W\d_][\w.' ]{0,15}", text) and len(text.split()) <= 4:
         return True
     crumbs = [p for p in re.split(r"\s+[»›>]\s+", text) if p]
