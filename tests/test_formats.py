@@ -1131,3 +1131,61 @@ def test_comment_pages_of_round_thirteen(lines: list[str], authors: list[str]) -
     assert [c.author for c in thread.comments] == authors
     chrome = re.compile("Click to expand|Reply$|Цитат$|reply boost|Responder|ถูกใจ|\\[\\[User|הגב|Radar")
     assert not any(chrome.search(c.text) for c in thread.comments)
+
+
+def _invented_cards() -> list[str]:
+    # A layout and a language no reader knows (the words are made up): a name, how long
+    # ago, the text, a counter with its button; replies indented.
+    lines = ["Komenti (5)", "Skribi komenton...", ""]
+    for indent, name, age, text, likes in [
+        ("", "velo_mara", "3 glorp vuna", "Tre bona epizodo, mi lernis multon pri la ponto kaj la rivero.", 12),
+        ("    ", "Atelier Kvin", "3 glorp vuna", "Dankon! La dua parto venos post du semajnoj.", 4),
+        ("", "ptoro", "5 glorp vuna", "Kie mi trovas la mapon, kiun vi montris meze de la video?", 9),
+        ("    ", "lenja.k", "4 glorp vuna", "Ĝi estas en la priskribo, sub la ligiloj.", 2),
+        ("", "Sami R", "9 dagu vuna", "La sono estis iom mallaŭta en la fino, sed la enhavo bonegis.", 0),
+    ]:
+        lines += [indent + name, indent + age, indent + text, f"{indent}👍 {likes}   Klint", ""]
+    return lines
+
+
+def test_comment_cards_read_by_their_shape_alone() -> None:
+    lines = _invented_cards()
+    thread = threads.cards_by_shape(lines, 1)
+    assert thread is not None and thread.acceptable()
+    assert [(c.author, c.depth) for c in thread.comments] == [
+        ("velo_mara", 0), ("Atelier Kvin", 1), ("ptoro", 0), ("lenja.k", 1), ("Sami R", 0),
+    ]
+    assert not any("Klint" in c.text for c in thread.comments)  # the button, not the text
+    found = threads.recognise(lines, 1)
+    assert found is not None and len(found.comments) == 5
+
+
+def test_a_topic_and_its_replies_read_by_their_shape() -> None:
+    # A forum in a made-up language: the topic's post is first, its date line without the
+    # reply number every other card's carries; the post is the description, not a comment.
+    lines = ["Forumo » Urbo » Arboj", "", "Temo: Oni tranĉas la arbojn de nia strato", ""]
+    for number, (name, text) in enumerate([
+        ("pepi_loz", "Hodiaŭ matene venis homoj kun segiloj. Kion ni faru?"),
+        ("Mama_Viki", "Unue demandu la distriktan oficejon pri la permeso."),
+        ("Tsveti_M", "Fotu la markojn kaj la arbojn ankoraŭ morgaŭ, kun dato."),
+        ("ani_ani", "Ĉe ni oni tranĉis tutan aleon kaj poste plantis branĉetojn."),
+        ("pepi_loz", "Dankon!!! Morgaŭ je la 8:30 mi iros al la oficejo."),
+    ]):
+        reply = f"Respondo #{number} " if number else ""
+        lines += [name, "Aktiva uzanto", f"Afiŝoj: {100 + number}", f"« {reply}je: 21 Oktobro 2024, 19:4{number}:22 »", text, "Citi", ""]
+    thread = threads.cards_by_shape(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["Mama_Viki", "Tsveti_M", "ani_ani", "pepi_loz"]
+    assert thread.description is not None and "segiloj" in thread.description[1]
+
+
+def test_dated_items_without_buttons_or_replies_are_no_comments() -> None:
+    # A podcast page's list of episodes: a title, a date, a length; nothing a comment has
+    episodes = ["Salt Marsh Tapes", "Listen on all apps", ""]
+    for number, title in enumerate(["Heron Dawn", "Low Water", "Reed Choir", "Storm Front", "Night Frogs", "Ebb Tide"]):
+        episodes += [title, f"Mar {number + 1}, 2024", f"Field sounds recorded at {title.lower()} on the marsh.", ""]
+    assert threads.cards_by_shape(episodes, 1) is None
+    # cards whose text holds a chapter list are a page
+    page = list(_invented_cards())
+    page[5:5] = ["0:00 Intro", "2:35 La ponto", "9:50 La rivero", "18:20 Fino"]
+    assert threads.cards_by_shape(page, 1) is None

@@ -589,6 +589,28 @@ def _comment_sections(thread: threads.Thread, body_line: int, last_line: int) ->
     return sections
 
 
+def _chapters_read_as_comments(thread: threads.Thread, body_lines: list[str], body_line: int) -> bool:
+    """Whether a thread found in a page is its chapter list misread: four chapters or
+    more, all in one comment's text or each a comment of its own (a video's or an
+    episode's page, whose description and cards look like comments)."""
+    if not any(":" in raw for raw in body_lines):
+        return False
+    stamps, _ = chapter_lists.find_chapters(body_lines, body_line)
+    if len(stamps) < 4:
+        return False
+    spans = [(c.line, max(c.end_line, c.line + 1)) for c in thread.comments]
+    holders = {next((k for k, (start, end) in enumerate(spans) if start <= t.line < end), None) for t in stamps}
+    if None in holders and len(holders) == 1:
+        return True  # the chapters stand outside every comment: in the page's own description
+    held = holders - {None}
+    if len(held) == 1:
+        # One card holds them all: the page's description misread as a card, unless it is
+        # one commenter's list among many comments (YouTube's "timestamps" comment).
+        start, end = spans[held.pop()]
+        return len(spans) <= 6 or (end - start) * 5 >= 2 * sum(e - s for s, e in spans)
+    return len(held) >= 4 and len(held) >= len(stamps) // 2  # every chapter a "comment" of its own
+
+
 def _comment_hint(path: Path) -> bool:
     words = {w for w in re.split(r"[-_.\s]+", path.stem.lower()) if w}
     return bool(words & _COMMENT_WORDS)
@@ -653,6 +675,8 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     if not plain and not spoken and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
         thread = threads.recognise(body_lines, body_line, hinted or explicit is not None, dumps=not meta)
     links = extract_links(tokens, body_line)
+    if thread is not None and not thread.strong and not hinted and explicit is None and _chapters_read_as_comments(thread, body_lines, body_line):
+        thread = None  # an episode page: its chapter list was taken for comments
     if thread is None:
         timestamps, stamp_warnings = chapter_lists.find_chapters(body_lines, body_line)
         warnings.extend(stamp_warnings)

@@ -1935,6 +1935,207 @@ def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
     return thread
 
 
+# --- cards read by their shape alone (no word of any language known) ----------------------
+
+_HEAD_PARTS = re.compile(r"\s+[·•|—–]\s+|\s{2,}|\t+")
+_SENTENCE_END = re.compile(r"[.!?。！？;,，…:]$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _digit_shape(text: str) -> str:
+    """A line with its numbers made one (``👍 12   Reply`` and ``👍 3   Reply`` alike)."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+(?:[.,\u00a0 ]\d{3}(?!\d))*(?:[.,]\d+)*", "0", text))
+
+
+class _Shapes:
+    """What repeats in a text: lines that recur with only their numbers changed (buttons,
+    ranks, vote counters), and the words that recur in short lines with a number (the
+    unit and the "ago" of a date in whatever language: "۲ هفته پیش", "2 dias atrás")."""
+
+    def __init__(self, texts: list[str]) -> None:
+        shapes = collections.Counter(_digit_shape(t) for t in texts if len(t) <= 60)
+        self.chrome = {s for s, n in shapes.items() if n >= 3 and len(s.split()) <= 8}
+        # The words of a date are those of the short numbered lines right under a name
+        # ("3 weeks ago"), not of the counters under a button ("Reply" / "2 replies").
+        numeric = [
+            t for above, t in zip(texts, texts[1:])
+            if len(t) <= 32 and len(t.split()) <= 5 and re.search(r"\d", t) and not self.is_chrome(above) and self._name_like(above)
+        ]
+        words = collections.Counter(w for t in numeric for w in set(_WORDS.findall(t.lower())))
+        self.age_words = {w for w, n in words.items() if n >= 3}
+        # A name that recurs (the author answering) is no button: it stands over a date.
+        def over_date(at: int) -> bool:  # a date under it, or under the badges under it
+            for below in texts[at + 1 : at + 4]:
+                if self.is_date(below):
+                    return True
+                if not self.is_chrome(below):
+                    return False
+            return False
+
+        def tops_a_head(at: int) -> bool:  # over a date, and not under a name that is
+            above = texts[at - 1] if at else ""
+            return over_date(at) and not (self._name_like(above) and not self.is_chrome(above) and over_date(at - 1))
+
+        exact = collections.Counter(texts)
+        over_dates = collections.Counter(text for at, text in enumerate(texts) if exact[text] >= 3 and tops_a_head(at))
+        self.chrome -= {_digit_shape(text) for text, n in over_dates.items() if n * 2 >= exact[text]}
+
+    @staticmethod
+    def _name_like(text: str) -> bool:
+        name = _HEAD_PARTS.split(text)[0].strip()
+        return (
+            0 < len(name) <= 40 and len(name.split()) <= 4 and _SENTENCE_END.search(name) is None
+            and re.search(r"[^\W\d_]", name) is not None and not name.startswith(("#", ">", "-", "*", "•", "|", "[", "(", "http"))
+            and "://" not in name
+        )
+
+    def is_chrome(self, text: str) -> bool:
+        return len(text) <= 60 and _digit_shape(text) in self.chrome
+
+    def is_date(self, text: str) -> bool:
+        """A date, or a line of fields with one ("Joined Mar 3, 2016   Posts 2,418",
+        "« Reply #1 on: 21 October 2024, 20:03:10 »")."""
+        if self._date(text):
+            return True
+        if len(text) > 80 or not re.search(r"\d", text):
+            return False
+        if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text) and re.search(r"\d{1,2}:\d\d", text) and len(text) <= 64:
+            return True
+        parts = [p.strip() for p in _HEAD_PARTS.split(text) if p.strip()]
+        return len(parts) > 1 and any(self._date(p) for p in parts)
+
+    def _date(self, text: str) -> bool:
+        if _generic_date(text) or _is_card_date(text):
+            return True
+        if len(text) > 32 or len(text.split()) > 5 or not re.search(r"\d", text):
+            return False
+        return any(w in self.age_words for w in _WORDS.findall(text.lower()))
+
+    def is_name(self, text: str) -> bool:
+        # "کارگاه دوچرخه رضا   سازنده": the name, then its badge
+        return self._name_like(text) and not self.is_date(_HEAD_PARTS.split(text)[0].strip()) and not self.is_chrome(text)
+
+    def inline_head(self, text: str) -> str | None:
+        """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``)."""
+        parts = [p for p in _HEAD_PARTS.split(text) if p.strip()]
+        if len(text) > 80 or len(parts) < 2 or not self.is_name(parts[0]) or self.is_date(parts[0]):
+            return None
+        return parts[0].strip() if any(self.is_date(p.strip()) for p in parts[1:3]) else None
+
+
+def _opens_topic(lines: list[str], heads: list[tuple[int, int, str]], shapes: _Shapes) -> bool:
+    """Whether the first card is the topic's post, not a comment: the topic's title sits
+    right on it, the page names its author as the one who started it, or every other
+    card's date line carries a number (its reply's) that the first one's lacks."""
+    start, head_end, author = heads[0]
+    above = lines[start - 1].strip() if start else ""
+    if above and len(above.split()) >= 4 and not shapes.is_chrome(above) and not shapes.is_date(above):
+        return True  # "Ouvi o #112 do … Vale a pena em 2024?" / "filipe_souza · 2 dias atrás"
+    preamble = [raw.strip() for raw in lines[max(0, start - 12) : start] if raw.strip()]
+    if len(author) >= 4 and any(author in raw and raw != author and len(raw) <= 80 for raw in preamble):
+        return True  # "Thread starter Mkulima_Halisi   Start date Aug 13, 2024"
+
+    def numbers(head: tuple[int, int, str]) -> int | None:
+        dated = next((raw.strip() for raw in lines[head[0] + 1 : head[1] + 1] if shapes.is_date(raw.strip())), None)
+        return None if dated is None else len(re.findall(r"\d+", dated))
+
+    counts = [numbers(head) for head in heads]
+    rest = collections.Counter(counts[1:])
+    common, many = rest.most_common(1)[0]
+    return counts[0] is not None and common is not None and many * 5 >= 4 * (len(heads) - 1) and counts[0] == common - 1
+
+
+def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
+    """Comment cards in a layout no other reader knows, found by shape: a name line, then
+    (on it or in the few short lines under it) a date, then the text; the lines that
+    recur with only their numbers changed (buttons, ranks, votes) are the page's chrome.
+    Replies by indentation."""
+    entries = [(index, raw.strip()) for index, raw in enumerate(lines) if raw.strip()]
+    if len(entries) < 3 * 3:
+        return None
+    shapes = _Shapes([text for _, text in entries])
+    heads: list[tuple[int, int, str]] = []  # (first line, last head line, author)
+    position = 0
+    while position < len(entries):
+        index, text = entries[position]
+        author = shapes.inline_head(text)
+        if author is not None:
+            heads.append((index, index, author))
+            position += 1
+            continue
+        if shapes.is_name(text) and not shapes.is_chrome(text):
+            run = []
+            for later, (at, below) in enumerate(entries[position + 1 : position + 6], position + 1):
+                if at - (run[-1][0] if run else index) > 2:
+                    break
+                if not (shapes.is_chrome(below) or shapes.is_date(below)):
+                    break
+                run.append((at, below, later))
+            dated = [k for k, (_, below, _) in enumerate(run) if shapes.is_date(below)]
+            if dated and dated[0] <= 2:
+                last = run[-1]
+                heads.append((index, last[0], _HEAD_PARTS.split(text)[0].strip()))
+                position = last[2] + 1
+                continue
+        position += 1
+    if len(heads) < 3:
+        return None
+    comments: list[Comment] = []
+    covered = 0
+    indents = [_indent(lines[start]) for start, _, _ in heads]
+    ranks = _ranks(indents)
+    empty = 0
+    for number, (start, head_end, author) in enumerate(heads):
+        end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
+        body = [raw for raw in lines[head_end + 1 : end] if not (raw.strip() and shapes.is_chrome(raw.strip()))]
+        if _non_blank(body) > 40:
+            return None  # a page's sections under dated headings, not comments
+        text = clean(_dedent(body))
+        if not text:
+            empty += 1
+        dated = next((t for t in (raw.strip() for raw in lines[start : head_end + 1]) if shapes.is_date(t)), None)
+        comments.append(Comment(first_line + start, text, clean(author), ranks[indents[number]], first_line + end, parse_date(dated) if dated else None))
+        covered += _non_blank(lines, start, end)
+    if any(len(_TIMED_LINES.findall(c.text)) >= 3 for c in comments):
+        return None  # a page with its chapter list under its date, not comments
+    signs = sum(
+        1 for number, (start, head_end, _) in enumerate(heads)
+        if any(
+            raw.strip() and shapes.is_chrome(raw.strip()) and not shapes.is_date(raw.strip())
+            for raw in lines[head_end + 1 : heads[number + 1][0] if number + 1 < len(heads) else len(lines)]
+        )
+    )
+    if signs * 2 < len(heads) and len(set(indents)) < 2:
+        return None  # no button or counter under the cards and no replies: a list of dated items (episodes, posts)
+    while comments and not comments[-1].text:
+        comments.pop()  # the page's footer under a heading of its own ("TabNews" / "Sobre")
+        empty -= 1
+    if empty * 4 > len(heads) or len(comments) < 3:
+        return None
+    thread = Thread("comments read by their shape (name, date, text; repeated lines as buttons)", comments)
+    start = heads[0][0]
+    if _opens_topic(lines, heads, shapes):
+        opening = comments.pop(0)
+        thread.description = (opening.line, opening.text)
+    thread.total = _non_blank(lines, start)
+    thread.covered = covered
+    thread.preamble = _non_blank(lines, 0, start)
+    said = _stated_count(lines[: heads[1][0]])
+    stated = [
+        int(match.group(1)) for raw in lines[heads[0][0] : heads[1][0]]
+        if (match := re.fullmatch(r"\s*(\d{1,5})\s+[^\W\d_]{3,20}\s*", raw))
+    ]
+    if thread.description is None and len(comments) > 3 and (said == len(comments) - 1 or len(comments) - 1 in stated):
+        opening = comments.pop(0)  # "12 comentários" under the first card: it is the post
+        thread.description = (opening.line, opening.text)
+    thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start])
+    description = _preamble_text(lines[:start])
+    if description and thread.description is None:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    return thread
+
+
 # --- cards whose date and buttons come after the text (Facebook) ---------------------------
 
 _PROFILE_BADGE = re.compile(
@@ -2862,7 +3063,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
     hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, labelled_numbers, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
-    name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, handle_blocks, head_lines,
+    name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, handle_blocks, head_lines, cards_by_shape,
 )
 _AUTHOR_MARKS = (
     "u/", "reddit.com/user/", "⬆", "↑", "▲", " points", " pts", "votes)", "votes):", "** says", "** wrote",
@@ -2954,6 +3155,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     handle_blocks: lambda text: _more_than(_HANDLE_BLOCK_ANYWHERE, text, MIN_COMMENTS),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
+    cards_by_shape: lambda text: text.count("\n") >= 9,
     card_copy: lambda text: (
         _date_marks(text, MIN_COMMENTS)
         and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS
@@ -3006,8 +3208,10 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
     best: Thread | None = None
     text = "\n".join(lines)
     for recogniser in RECOGNISERS:
-        if recogniser is head_lines and best is not None:
-            break  # the catch-all only where no export was recognised
+        if recogniser in (head_lines, cards_by_shape) and best is not None:
+            break  # the catch-alls only where no export was recognised
+        if recogniser is cards_by_shape and not (dumps or hinted):
+            break  # a file whose front matter does not say it holds comments is a page
         if recogniser is cards_by_place and best is not None:
             continue  # cards read by their place only where no reader knew the words
         if not _GATES[recogniser](text):
