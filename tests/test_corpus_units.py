@@ -954,3 +954,21 @@ def test_a_chapter_list_taken_for_comments_is_given_back_to_the_page() -> None:
     comments += [Comment(k + 10, t, f"user{k + 5}", 0, k + 11) for k, t in enumerate(prose[5:])]
     assert not _chapters_read_as_comments(Thread("cards", comments), dump, 1)
 
+
+
+def test_pages_in_scripts_without_spaces_are_tied_by_their_words(tmp_path: Path) -> None:
+    # The page copied from a video site (its title hidden under the site's menus, the file
+    # named by the browser after it) and a thread about it that names the video's title.
+    menu = ["首页", "番剧", "直播", "游戏中心", "会员购", "漫画", "赛事", "下载客户端", "大会员", "消息", "动态", "收藏", "历史", "创作中心", "投稿"]
+    title = "【硬核拆解】一台用了22年的老冰箱，为什么就是不坏？"
+    page = [*menu, title, "38.6万", "2024-09-15 19:00:00", "简介", "00:00 开场", "01:48 外观和铭牌", "04:30 压缩机", "09:15 温控器"]
+    (tmp_path / f"{title}_哔哩哔哩_bilibili.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
+    chat = [f"2024-09-20 21:0{n}:11 {name}\n{text}\n" for n, (name, text) in enumerate([
+        ("阿杰", f"[链接]:title:{title}"), ("小林", "我家那台老冰箱也是二十年了"), ("老周", "温控器那段说得基本对"), ("阿杰", "那你去写个回答呗"), ("小林", "周末一起拆"),
+    ])]
+    (tmp_path / "周末修东西小分队.txt").write_text("\n".join(chat), encoding="utf-8")
+    corpus = load_corpus([tmp_path], cache=False)
+    by = {d.path.name: d for d in corpus.documents}
+    assert by[f"{title}_哔哩哔哩_bilibili.txt"].title == title
+    assert by["周末修东西小分队.txt"].kind == "comments"
+    assert ("周末修东西小分队.txt", "comments-on", f"{title}_哔哩哔哩_bilibili.txt") in typed_ties(corpus)

@@ -1189,3 +1189,25 @@ def test_dated_items_without_buttons_or_replies_are_no_comments() -> None:
     page = list(_invented_cards())
     page[5:5] = ["0:00 Intro", "2:35 La ponto", "9:50 La rivero", "18:20 Fino"]
     assert threads.cards_by_shape(page, 1) is None
+
+
+def test_chat_heads_of_a_date_and_a_name_and_cards_dated_under_their_text() -> None:
+    # a chat export's "2024-09-20 21:03:11 阿杰" over each message (WeChat, QQ)
+    chat = []
+    for second, (name, text) in enumerate([("阿杰", "新的一期出来了"), ("小林", "我家那台也是这样"), ("老周", "温控器那段说得对"), ("阿杰", "那你去写个回答呗"), ("小林", "好")]):
+        chat += [f"2024-09-20 21:0{second}:11 {name}", text, ""]
+    thread = threads.cards_by_shape(chat, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["阿杰", "小林", "老周", "阿杰", "小林"]
+    assert thread.comments[1].text == "我家那台也是这样"
+    # a short line of text over such a head is no name (its "date" is the next head)
+    assert all(c.author in ("阿杰", "小林", "老周") for c in thread.comments)
+    # cards whose date comes under the text, then the buttons: name, text, "09-19 · 浙江", 回复, 喜欢 N
+    cards = ["18 条评论", "默认", "最新", ""]
+    for name, text, place, likes in [("橙子味的猫", "这个回答正好补了视频没讲的部分", "浙江", 211), ("三分钟热度", "视频里冷媒那段我看完还有点懵", "山东", 9),
+                                     ("路人甲乙丙", "楼上这是被折叠了还是删了？", "广东", 7), ("Dr.冷链", "比视频更平衡的一篇，收藏了", "上海", 3)]:
+        cards += [name, text, f"09-19 · {place}", "回复", f"喜欢 {likes}", ""]
+    thread = threads.cards_by_shape(cards, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["橙子味的猫", "三分钟热度", "路人甲乙丙", "Dr.冷链"]
+    assert thread.comments[0].text == "这个回答正好补了视频没讲的部分"

@@ -426,7 +426,8 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
         or (len(opening[0].split()) == 1 and 4 <= len(opening[1].split()) <= 20 and not opening[1].endswith("."))  # a kicker ("Energy")
     ):
         opening.pop(0)
-    named = _named_by_file(opening, path)
+    # the file's name may match a line the site's menus hide from ``opening``
+    named = _named_by_file(opening, path) or _named_by_file([raw for raw in top_lines if raw and not _TIMED_TITLE.match(raw)], path, 40)
     if named and not top:
         return _unescape(named)  # the browser named the file by the page's title
     first = opening[0] if opening else ""
@@ -492,7 +493,11 @@ _PLATFORMS = re.compile(
 """A row of podcast apps ("Apple Podcasts  Spotify  Pocket Casts  RSS")."""
 
 
-def _named_by_file(opening: list[str], path: Path) -> str | None:
+_TIMED_TITLE = re.compile(r"^[(\[]?(?:\d{1,2}:)?\d{1,2}:\d\d[)\]]?\s")
+"""A chapter's line ("04:30 The compressor"): no page's title."""
+
+
+def _named_by_file(opening: list[str], path: Path, limit: int = 12) -> str | None:
     """A line near the top whose words the file name holds, three or more and half of
     the name's at least (``Ep 22: Rainwater Harvesting on a Budget`` in ``Ep 22
     Rainwater Harvesting on a Budget by Garden Shed Radio.txt``): the page's title,
@@ -501,7 +506,7 @@ def _named_by_file(opening: list[str], path: Path) -> str | None:
     if len(stem_words) < 3:
         return None
     known = set(stem_words)
-    for line in opening[:12]:
+    for line in opening[:limit]:
         words = re.findall(r"\w+", line.lower())
         if len(line) <= 160 and len(words) >= 3 and all(w in known for w in words) and len(words) * 2 >= len(stem_words):
             return line.strip("#*_ ")

@@ -71,10 +71,22 @@ _TITLE_PATTERNS = [
 ]
 
 
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+"""A run of a script written without spaces between words (Chinese, Japanese, Thai,
+Lao, Burmese, Khmer)."""
+
+
+def _grams(text: str) -> set[str]:
+    """The character pairs of ``text``'s runs of unspaced scripts: their "words", as
+    far as comparing two texts needs (``老冰箱`` and ``冰箱`` share ``冰箱``)."""
+    return {run[k : k + 2] for run in _UNSPACED.findall(text) for k in range(len(run) - 1)}
+
+
 def _words(text: str) -> set[str]:
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"'s\b", "", text)
-    return {w for w in re.findall(r"[^\W_]{3,}", text) if w not in _STOPWORDS}
+    spaced = {w for w in re.findall(r"[^\W_]{3,}", _UNSPACED.sub(" ", text)) if w not in _STOPWORDS}
+    return spaced | _grams(text)
 
 
 _CONTRACTIONS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'m": " am", "'d": " would"}
@@ -259,7 +271,7 @@ def _short_url(url: str) -> str:
 def _comments_target(dump: Document, candidates: list[Document]) -> Document | None:
     """The page a comments dump without URL was most likely left on: the candidate
     whose title words the dump's description (or first comments) covers best."""
-    sample = dump.description or " ".join(c.text for c in dump.comments[:3])
+    sample = (dump.description or " ".join(c.text for c in dump.comments[:3])) + " " + (dump.title or "")
     dump_words = _words(sample)
     best: tuple[float, int, Document] | None = None
     for doc in candidates:
@@ -1190,6 +1202,6 @@ def _by_content(
 def _vocabulary(text: str) -> set[str]:
     from .index import words
 
-    return {w for w in words(text) if len(w) >= 4}
+    return {w for w in words(_UNSPACED.sub(" ", text)) if len(w) >= 4} | _grams(text)
 
 

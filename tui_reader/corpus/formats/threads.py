@@ -1947,6 +1947,13 @@ def _digit_shape(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+(?:[.,\u00a0 ]\d{3}(?!\d))*(?:[.,]\d+)*", "0", text))
 
 
+_STAMP = (
+    r"[\[(]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?[ T]\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?[\])]?"
+)
+_STAMPED_NAME = re.compile(rf"^(?:{_STAMP}\s+(?P<after>[^:：]{{1,40}})|(?P<before>[^:：]{{1,40}}?)\s+{_STAMP})$")
+"""A chat export's head: the date and time, then the sender, or the other way round."""
+
+
 class _Shapes:
     """What repeats in a text: lines that recur with only their numbers changed (buttons,
     ranks, vote counters), and the words that recur in short lines with a number (the
@@ -1986,8 +1993,8 @@ class _Shapes:
         return (
             0 < len(name) <= 40 and len(name.split()) <= 4 and _SENTENCE_END.search(name) is None
             and re.search(r"[^\W\d_]", name) is not None and not name.startswith(("#", ">", "-", "*", "•", "|", "[", "(", "http"))
-            and "://" not in name
-        )
+            and "://" not in name and not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{13,}", name)
+        )  # (a name in a script without spaces is a few characters, not a sentence)
 
     def is_chrome(self, text: str) -> bool:
         return len(text) <= 60 and _digit_shape(text) in self.chrome
@@ -2007,6 +2014,8 @@ class _Shapes:
     def _date(self, text: str) -> bool:
         if _generic_date(text) or _is_card_date(text):
             return True
+        if re.match(r"^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:\s|$)", text) and len(text) <= 24:
+            return True  # "09-19 · 浙江": the month and the day (and where from)
         if len(text) > 32 or len(text.split()) > 5 or not re.search(r"\d", text):
             return False
         return any(w in self.age_words for w in _WORDS.findall(text.lower()))
@@ -2016,7 +2025,12 @@ class _Shapes:
         return self._name_like(text) and not self.is_date(_HEAD_PARTS.split(text)[0].strip()) and not self.is_chrome(text)
 
     def inline_head(self, text: str) -> str | None:
-        """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``)."""
+        """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``,
+        ``2024-09-20 21:03:11 阿杰`` as chat exports write it)."""
+        stamped = _STAMPED_NAME.match(text)
+        if stamped:
+            name = (stamped.group("after") or stamped.group("before") or "").strip()
+            return name if self._name_like(name) and not self.is_date(name) else None
         parts = [p for p in _HEAD_PARTS.split(text) if p.strip()]
         if len(text) > 80 or len(parts) < 2 or not self.is_name(parts[0]) or self.is_date(parts[0]):
             return None
@@ -2045,16 +2059,10 @@ def _opens_topic(lines: list[str], heads: list[tuple[int, int, str]], shapes: _S
     return counts[0] is not None and common is not None and many * 5 >= 4 * (len(heads) - 1) and counts[0] == common - 1
 
 
-def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
-    """Comment cards in a layout no other reader knows, found by shape: a name line, then
-    (on it or in the few short lines under it) a date, then the text; the lines that
-    recur with only their numbers changed (buttons, ranks, votes) are the page's chrome.
-    Replies by indentation."""
-    entries = [(index, raw.strip()) for index, raw in enumerate(lines) if raw.strip()]
-    if len(entries) < 3 * 3:
-        return None
-    shapes = _Shapes([text for _, text in entries])
-    heads: list[tuple[int, int, str]] = []  # (first line, last head line, author)
+def _heads_over_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[tuple[int, int, str]]:
+    """(first line, last head line, author) of each card whose head comes first: a
+    name with the date on its line, or a name over a few short lines with a date."""
+    heads: list[tuple[int, int, str]] = []
     position = 0
     while position < len(entries):
         index, text = entries[position]
@@ -2068,8 +2076,8 @@ def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
             for later, (at, below) in enumerate(entries[position + 1 : position + 6], position + 1):
                 if at - (run[-1][0] if run else index) > 2:
                     break
-                if not (shapes.is_chrome(below) or shapes.is_date(below)):
-                    break
+                if not (shapes.is_chrome(below) or shapes.is_date(below)) or shapes.inline_head(below):
+                    break  # (a head line with its own date is the next card's)
                 run.append((at, below, later))
             dated = [k for k, (_, below, _) in enumerate(run) if shapes.is_date(below)]
             if dated and dated[0] <= 2:
@@ -2078,6 +2086,69 @@ def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
                 position = last[2] + 1
                 continue
         position += 1
+    return heads
+
+
+def _dates_under_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[tuple[int, str, int]]:
+    """(first line, author, date line) of each card whose date comes under its text:
+    the name, the text, the date, the buttons (Zhihu's, Bilibili's comments). The
+    buttons are the repeated lines that follow most dates (a name that recurs is none)."""
+    dates = [
+        position for position, (_, text) in enumerate(entries)
+        if len(text) <= 40 and shapes.is_date(text) and not shapes.inline_head(text) and not shapes.is_name(text)
+    ]
+    if len(dates) < 3:
+        return []
+    follows = collections.Counter()
+    for position in dates:
+        seen = set()
+        for _, text in entries[position + 1 : position + 5]:
+            if not shapes.is_chrome(text) or shapes.is_date(text):
+                break
+            seen.add(_digit_shape(text))
+        follows.update(seen)
+    footer = {shape for shape, n in follows.items() if n * 2 >= len(dates)}
+    cards: list[tuple[int, int, int]] = []  # (first entry, date entry, card length)
+    boundary = 0
+    for position in dates:
+        if position < boundary:
+            continue
+        first = boundary
+        while first < position and _digit_shape(entries[first][1]) in footer:
+            first += 1
+        cards.append((first, position, position - first))
+        boundary = position + 1
+        while boundary < len(entries) and _digit_shape(entries[boundary][1]) in footer:
+            boundary += 1
+    cards = [card for card in cards if card[2] >= 2]  # a date with no text above it ("18 comments" over the list) is none
+    if len(cards) < 3:
+        return []
+    typical = sorted(size for _, _, size in cards[1:])[(len(cards) - 1) // 2]
+    found: list[tuple[int, str, int]] = []
+    for number, (first, position, size) in enumerate(cards):
+        if number == 0 and size > typical + 1:
+            first = position - typical  # the first card starts under the page's own lines
+        card = entries[first:position]
+        if 2 <= len(card) <= 12 and shapes._name_like(card[0][1]) and not shapes.is_date(card[0][1]):
+            found.append((card[0][0], _HEAD_PARTS.split(card[0][1])[0].strip(), entries[position][0]))
+    return found
+
+
+def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
+    """Comment cards in a layout no other reader knows, found by shape: a name line, then
+    (on it or in the few short lines under it) a date, then the text; the lines that
+    recur with only their numbers changed (buttons, ranks, votes) are the page's chrome.
+    Replies by indentation."""
+    entries = [(index, raw.strip()) for index, raw in enumerate(lines) if raw.strip()]
+    if len(entries) < 3 * 3:
+        return None
+    shapes = _Shapes([text for _, text in entries])
+    heads = _heads_over_text(entries, shapes)
+    under = _dates_under_text(entries, shapes)
+    dates_at: dict[int, int] = {}
+    if len(under) > max(len(heads), 2):
+        heads = [(start, start, author) for start, author, _ in under]  # the date comes after the text (Zhihu, Bilibili)
+        dates_at = {start: date for start, _, date in under}
     if len(heads) < 3:
         return None
     comments: list[Comment] = []
@@ -2087,13 +2158,18 @@ def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
     empty = 0
     for number, (start, head_end, author) in enumerate(heads):
         end = heads[number + 1][0] if number + 1 < len(heads) else len(lines)
-        body = [raw for raw in lines[head_end + 1 : end] if not (raw.strip() and shapes.is_chrome(raw.strip()))]
+        body = [
+            raw for at, raw in enumerate(lines[head_end + 1 : end], head_end + 1)
+            if not (raw.strip() and shapes.is_chrome(raw.strip())) and at != dates_at.get(start)
+        ]
         if _non_blank(body) > 40:
             return None  # a page's sections under dated headings, not comments
         text = clean(_dedent(body))
         if not text:
             empty += 1
-        dated = next((t for t in (raw.strip() for raw in lines[start : head_end + 1]) if shapes.is_date(t)), None)
+        dated = lines[dates_at[start]].strip() if start in dates_at else next(
+            (t for t in (raw.strip() for raw in lines[start : head_end + 1]) if shapes.is_date(t)), None
+        )
         comments.append(Comment(first_line + start, text, clean(author), ranks[indents[number]], first_line + end, parse_date(dated) if dated else None))
         covered += _non_blank(lines, start, end)
     if any(len(_TIMED_LINES.findall(c.text)) >= 3 for c in comments):
@@ -2105,8 +2181,9 @@ def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
             for raw in lines[head_end + 1 : heads[number + 1][0] if number + 1 < len(heads) else len(lines)]
         )
     )
-    if signs * 2 < len(heads) and len(set(indents)) < 2:
-        return None  # no button or counter under the cards and no replies: a list of dated items (episodes, posts)
+    stamped = sum(1 for start, _, _ in heads if _STAMPED_NAME.match(lines[start].strip()))
+    if signs * 2 < len(heads) and len(set(indents)) < 2 and stamped * 5 < 4 * len(heads):
+        return None  # no button or counter under the cards, no replies, no clock: a list of dated items (episodes, posts)
     while comments and not comments[-1].text:
         comments.pop()  # the page's footer under a heading of its own ("TabNews" / "Sobre")
         empty -= 1
