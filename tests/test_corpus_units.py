@@ -972,3 +972,27 @@ def test_pages_in_scripts_without_spaces_are_tied_by_their_words(tmp_path: Path)
     assert by[f"{title}_哔哩哔哩_bilibili.txt"].title == title
     assert by["周末修东西小分队.txt"].kind == "comments"
     assert ("周末修东西小分队.txt", "comments-on", f"{title}_哔哩哔哩_bilibili.txt") in typed_ties(corpus)
+
+
+def test_bug_tracker_help_desk_and_merge_request_numbers_name_their_files(tmp_path: Path) -> None:
+    (tmp_path / "bug31874.txt").write_text("Bramble Bugzilla – Bug 31874\nPDF export drops ligatures\n\nDescription\nText of the bug.\n", encoding="utf-8")
+    (tmp_path / "48213 Quintero invoices.txt").write_text("Ticket #48213\nInvoices lose their ligatures\n\nSee https://bugs.brambledocs.org/show_bug.cgi?id=31874#c5 upstream.\n", encoding="utf-8")
+    (tmp_path / "mr482-overview.txt").write_text("Merge request !482\nPer-host retry budget\n\nThe change itself.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "# What we decided\n\nUpstream: https://bugs.brambledocs.org/31874\n\nTicket: https://inkwell.zendesk.com/agent/tickets/48213\n\n"
+        "Review: https://gitlab.com/kestrel/mirror/-/merge_requests/482#note_1801266530\n\nIn 2024 we met.\n", encoding="utf-8")
+    ties = typed_ties(load_corpus([tmp_path], cache=False))
+    assert ("48213 Quintero invoices.txt", "links-to", "bug31874.txt") in ties
+    assert {("notes.md", "links-to", name) for name in ("bug31874.txt", "48213 Quintero invoices.txt", "mr482-overview.txt")} <= ties
+
+
+def test_a_page_title_shown_twice_under_a_cookie_banner(tmp_path: Path) -> None:
+    banner = "Nosotros y nuestros socios utilizamos cookies y tecnologías similares para almacenar y acceder a información en tu dispositivo."
+    title = "Desaladoras: ¿la solución a la sequía o un parche caro?"
+    page = ["Bienvenido a Ondas", banner, "Configurar", "Rechazar", "Aceptar y cerrar", "Ondas", "Explorar", "Podcasts Originales",
+            "Audiolibros", "Mi biblioteca", "Premium", "Buscar podcasts, audiolibros, episodios...", "Inicio", "Ciencia", "Agua Pasada",
+            title, title, "Agua Pasada", "14/03/2024 · 01:12:45", "Reproducir", f"Descripción de {title}",
+            "Con los embalses por debajo del 16 % las desaladoras han pasado a titular de telediario.", "Capítulos",
+            "00:00:00 Presentación", "00:03:12 La ósmosis inversa", "00:11:40 El coste energético", "00:22:05 La salmuera"]
+    doc = load_one(tmp_path, "\n".join(page) + "\n", "ondas agua pasada 87.txt")
+    assert (doc.kind, doc.title) == ("source", title)  # an episode page (its lines no comments), titled

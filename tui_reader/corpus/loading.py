@@ -21,7 +21,7 @@ import yaml
 from markdown_it.token import Token
 
 from .formats import chapters as chapter_lists
-from .formats import kinds, media, nav_word, past_navigation, summaries, threads, transcripts
+from .formats import kinds, media, menu_line, nav_word, past_navigation, summaries, threads, transcripts
 from .formats.dates import date_in_lines, parse_date
 from .links import extract_links, inline_text, normalize_url, parse_markdown
 from .model import Corpus, Document, Section, Timestamp
@@ -430,6 +430,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     named = _named_by_file(opening, path) or _named_by_file([raw for raw in top_lines if raw and not _TIMED_TITLE.match(raw)], path, 40)
     if named and not top:
         return _unescape(named)  # the browser named the file by the page's title
+    shown_twice = _shown_twice(top_lines)
+    if shown_twice and (not top or path.suffix.lower() == ".txt"):  # (a text file's "headings" are guesses)
+        return _unescape(shown_twice)  # the page's header and its player both show the title
     first = opening[0] if opening else ""
     titled = (
         _reads_as_title(first.strip("*_"))
@@ -491,6 +494,16 @@ _PLATFORMS = re.compile(
     re.IGNORECASE,
 )
 """A row of podcast apps ("Apple Podcasts  Spotify  Pocket Casts  RSS")."""
+
+
+def _shown_twice(top_lines: list[str]) -> str | None:
+    """A title-like line of three words or more that the top of a copied page shows
+    twice within a few lines (a site's header over its player: iVoox, Spotify)."""
+    lines = [raw for raw in top_lines[:60] if raw]
+    for at, raw in enumerate(lines):
+        if len(raw.split()) >= 3 and raw in lines[at + 1 : at + 4] and _reads_as_title(raw) and not menu_line(raw) and not _menu_row(raw):
+            return raw
+    return None
 
 
 _TIMED_TITLE = re.compile(r"^[(\[]?(?:\d{1,2}:)?\d{1,2}:\d\d[)\]]?\s")
@@ -606,9 +619,9 @@ def _chapters_read_as_comments(thread: threads.Thread, body_lines: list[str], bo
     spans = [(c.line, max(c.end_line, c.line + 1)) for c in thread.comments]
     holders = {next((k for k, (start, end) in enumerate(spans) if start <= t.line < end), None) for t in stamps}
     if None in holders and len(holders) == 1:
-        return True  # the chapters stand outside every comment: in the page's own description
+        return not thread.strong  # the chapters stand outside every comment: in the page's own description
     held = holders - {None}
-    if len(held) == 1:
+    if len(held) == 1 and not thread.strong:
         # One card holds them all: the page's description misread as a card, unless it is
         # one commenter's list among many comments (YouTube's "timestamps" comment).
         start, end = spans[held.pop()]
@@ -680,7 +693,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     if not plain and not spoken and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
         thread = threads.recognise(body_lines, body_line, hinted or explicit is not None, dumps=not meta)
     links = extract_links(tokens, body_line)
-    if thread is not None and not thread.strong and not hinted and explicit is None and _chapters_read_as_comments(thread, body_lines, body_line):
+    if thread is not None and not hinted and explicit is None and _chapters_read_as_comments(thread, body_lines, body_line):
         thread = None  # an episode page: its chapter list was taken for comments
     if thread is None:
         timestamps, stamp_warnings = chapter_lists.find_chapters(body_lines, body_line)

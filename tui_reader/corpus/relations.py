@@ -215,6 +215,10 @@ def _slug_key(name: str) -> str:
     return name.replace("_", "-")
 
 
+_TRACKER = re.compile(r"bug|ticket|issue|support|helpdesk|tracker|redmine|trac\b|mantis|zendesk|freshdesk", re.IGNORECASE)
+_TRACKER_NUMBER = re.compile(r"[?&](?:id|bug_?id|ticket_?id|issue_?id)=(?P<param>\d{3,7})(?:[&#]|$)|/(?P<segment>\d{3,7})/?(?:[?#]|$)")
+
+
 @functools.lru_cache(maxsize=65_536)
 def url_ids(url: str) -> tuple[str, ...]:
     """The ids a URL carries that a file may be named by: a YouTube video id, a
@@ -236,10 +240,17 @@ def url_ids(url: str) -> tuple[str, ...]:
         segment = ""
     if _opaque_id(segment):
         ids.append(segment.lower())  # fountain.fm/episode/Rk2P9sVQxw3LmT0aYb1J names "fountain-Rk2P9sVQxw3LmT0aYb1J.txt"
-    match = re.search(r"/(issues?|pulls?|pr|discussions?|topics?|posts?|t|p|episodes?|ep|items?)/(\d{2,})(?:/|$)", path)
+    tracked = _TRACKER_NUMBER.search(url)
+    if tracked and _TRACKER.search(url.split("?", 1)[0]):
+        # a bug tracker's or a help desk's number (".../show_bug.cgi?id=31874", ".../tickets/48213")
+        number = tracked.group("param") or tracked.group("segment")
+        ids.extend([number, *(f"{word}{sep}{number}" for word in ("bug", "ticket", "issue", "case") for sep in ("", "-"))])
+    match = re.search(r"/(issues?|pulls?|pr|merge_requests?|discussions?|topics?|posts?|t|p|episodes?|ep|items?)/(\d{2,})(?:/|$)", path)
     if match:  # ".../issues/2291" names "keepsake-issue-2291.txt"
         word = match.group(1).rstrip("s")
         ids.extend([f"{word}-{match.group(2)}", f"{word}s-{match.group(2)}", f"{word}{match.group(2)}"])
+        if word == "merge_request":  # GitLab's ".../-/merge_requests/482" names "mr482-overview.txt"
+            ids.extend([f"mr-{match.group(2)}", f"mr{match.group(2)}"])
     return tuple(dict.fromkeys(ids))
 
 
@@ -260,6 +271,9 @@ def file_ids(stem: str) -> set[str]:
     found.update(token.lower() for token in re.split(r"[\s_.\-\[\]()]+", stem) if _opaque_id(token))
     words = re.sub(r"[\s_.]+", "-", stem.lower())
     found.update(m.group(0) for m in re.finditer(r"(?<![a-z])[a-z]{1,10}-?\d{2,}(?!\d)", words))
+    leading = re.match(r"^#?(\d{4,7})(?=[\s_]+[^\W\d])", stem)
+    if leading and not re.fullmatch(r"(?:19|20)\d\d", leading.group(1)):
+        found.add(leading.group(1))  # "48213 Quintero invoices": a ticket's number, then its subject
     return found
 
 
@@ -1114,7 +1128,7 @@ def _by_title(doc: Document, candidates: list[Document], resolver: LinkResolver)
             if len(matches) == 1:
                 return resolver.by_id[matches[0]], None, f"same title “{name[:60]}”"
     if doc.kind == "comments":  # weaker evidence: pages only (a note is about a page, not one)
-        target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind != "note"])
+        target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind not in ("note", "summary")])
         if target is not None:
             return target, None, f"its description covers the title “{target.title[:60]}”"
     return None
