@@ -996,3 +996,13 @@ def test_a_page_title_shown_twice_under_a_cookie_banner(tmp_path: Path) -> None:
             "00:00:00 Presentación", "00:03:12 La ósmosis inversa", "00:11:40 El coste energético", "00:22:05 La salmuera"]
     doc = load_one(tmp_path, "\n".join(page) + "\n", "ondas agua pasada 87.txt")
     assert (doc.kind, doc.title) == ("source", title)  # an episode page (its lines no comments), titled
+
+
+def test_a_title_under_skip_links_and_a_cookie_banner(tmp_path: Path) -> None:
+    page = ["Aller au contenu principal", "Aller au player", "Aller à la recherche", "France Ondes", "Direct", "Podcasts",
+            "Vos choix concernant les cookies",
+            "Avec votre accord, la radio et ses partenaires utilisent des cookies pour mesurer l’audience et personnaliser les contenus.",
+            "Accepter", "Refuser", "Paramétrer", "Jeux vidéo : qui sauvera les parties perdues ?", "Provenant du podcast Mondes numériques",
+            "Publié le mardi 5 mars 2024", "Que reste-t-il d’un jeu quand ses serveurs ferment ? L’émission part de là et interroge trois archivistes."]
+    doc = load_one(tmp_path, "\n".join(page) + "\n", "mondes.txt")
+    assert doc.title == "Jeux vidéo : qui sauvera les parties perdues ?"

@@ -1211,3 +1211,17 @@ def test_chat_heads_of_a_date_and_a_name_and_cards_dated_under_their_text() -> N
     assert thread is not None
     assert [c.author for c in thread.comments] == ["橙子味的猫", "三分钟热度", "路人甲乙丙", "Dr.冷链"]
     assert thread.comments[0].text == "这个回答正好补了视频没讲的部分"
+
+
+def test_any_chat_export_line_of_a_date_a_time_a_sender_and_a_colon() -> None:
+    # KakaoTalk's export: a saved-on banner, day headers, "2024년 3월 5일 오후 2:13, 민지 : …"
+    lines = ["제주 가즈아 님과 카카오톡 대화", "저장한 날짜 : 2024년 3월 6일 오후 9:05", "", "2024년 3월 5일 화요일"]
+    for minute, (name, text) in enumerate([("민지", "얘들아 이거 봐봐"), ("서연", "오 뚜벅이 3박4일??"), ("준호", "버스로만 다닌거야?"), ("민지", "응 근데 동쪽 서쪽 나눠서")]):
+        lines.append(f"2024년 3월 5일 오후 2:1{minute}, {name} : {text}")
+    lines.append("함덕 1박 성산 1박")  # the message goes on
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["민지", "서연", "준호", "민지"]
+    assert thread.comments[-1].text.endswith("함덕 1박 성산 1박")
+    # a chapter list is no chat: its times carry no date
+    assert threads.recognise(["00:00 Intro: the start", "03:12 Part one: more", "11:40 Part two: more", "22:05 End: bye"], 1) is None

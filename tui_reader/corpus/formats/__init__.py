@@ -44,7 +44,7 @@ def numbered_posts(lines: Sequence[str]) -> int:
 
 _SKIP_LINK = re.compile(
     r"(?:skip to|jump to) .{0,60}|skip navigation|saltar (?:navegación|al contenido).{0,40}|ir al contenido.{0,40}|"
-    r"(?:aller|passer) au contenu.{0,40}|(?:direkt )?zum inhalt(?: springen)?.{0,40}|(?:vai|salta) al contenuto.{0,40}|"
+    r"(?:aller|passer) (?:au contenu|au player|au menu|à la recherche).{0,40}|(?:direkt )?zum inhalt(?: springen)?.{0,40}|(?:vai|salta) al contenuto.{0,40}|"
     r"(?:ga )?naar (?:de )?inhoud.{0,40}|(?:pular|ir) para o conteúdo.{0,40}|(?:メイン)?コンテンツ(?:へ|に)スキップ|"
     # Korean, Chinese, Polish, Swedish, Finnish, Turkish, Ukrainian, Russian, Czech, Hungarian, Greek
     r"본문 바로가기|메뉴 바로가기|跳到(?:主要)?内容|跳转到(?:主要)?内容|跳至(?:主要)?內容|przejdź do (?:treści|zawartości).{0,40}|"
@@ -91,6 +91,24 @@ def menu_line(line: str) -> bool:
     return len(line.split()) <= 6 and bool(_MENU_LINE.search(line))
 
 
+def _past_cookie_banner(kept: list[str]) -> list[str]:
+    """The lines after a cookie banner near the top (its notice and its buttons,
+    "Accepter", "Tout accepter", "Paramétrer"), when only menu-short lines come before
+    it; every language's banner says "cookie"."""
+    for at, line in enumerate(kept[:30]):
+        if "cookie" not in line.lower():
+            continue
+        if any(len(before.split()) > 4 for before in kept[:at]):
+            return kept  # the page's own text comes first: the banner is not its top
+        end = at + 1
+        while end < len(kept) and end <= at + 3 and "cookie" in kept[end].lower():
+            end += 1  # the notice's paragraph under its heading
+        while end < len(kept) and end <= at + 8 and len(kept[end].split()) <= 3 and not kept[end].endswith((".", "?", "!")):
+            end += 1  # its buttons
+        return kept[end:] or kept
+    return kept
+
+
 def past_navigation(opening: Sequence[str]) -> list[str]:
     """The non-blank lines of a page's opening without the site's navigation that a
     page copied whole starts with: "Skip to content", then a run of short lines
@@ -98,6 +116,7 @@ def past_navigation(opening: Sequence[str]) -> list[str]:
     kept = [line.strip() for line in opening if line.strip()]
     while kept and _SKIP_LINK.fullmatch(kept[0]):
         kept.pop(0)
+    kept = _past_cookie_banner(kept)
     nav = next(
         (n for n, line in enumerate(kept) if len(line.split()) > 3 and not menu_line(line) and not _NAV_WORDS.match(line)), len(kept)
     )

@@ -914,6 +914,12 @@ _WHATSAPP_IOS = re.compile(
 _WHATSAPP_ANDROID = re.compile(
     r"^\u200e?(?P<date>" + _DATE + r"),?\s+(?P<time>" + _TIME + r")\s+[-–]\s+(?P<user>[^:\n]{1,60}?):\s(?P<text>.*)$"
 )
+_STAMPED_LINE = re.compile(
+    r"^\u200e?\[?(?P<date>(?=[^\n]{0,24}?(?:\d{1,4}\s?[./\-年년]\s?\d{1,2}|(?<!\d)(?:19|20)\d\d(?!\d)))[^\n]{0,36}?"
+    r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?)\]?\s*[,\-–|]?\s+(?P<user>[^:：\n\d][^:：\n]{0,39}?)\s?[:：]\s(?P<text>.*)$"
+)
+"""Any chat export's message line: a date and a time in whatever form, the sender, a
+colon, the text (KakaoTalk's ``2024년 3월 5일 오후 2:13, 민지 : …``)."""
 _IRC = re.compile(r"^\[?(?P<time>" + _TIME + r")\]?\s+<(?P<user>[^>\s]{1,30})>\s(?P<text>.*)$")
 _BRACKET_USER_TEXT = re.compile(r"^\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$")
 _DISCORD_HEAD = re.compile(
@@ -969,6 +975,7 @@ def chat_export(lines: list[str], first_line: int) -> Thread | None:
         (_DISCORD_HEAD, "Discord chat export (DiscordChatExporter)", False),
         (_ZOOM_HEAD, "Zoom meeting chat", True),
         (_LINE_HEAD, "LINE chat history", True),
+        (_STAMPED_LINE, "chat export (date, time, sender: text)", True),
     ):
         heads = [(i, m) for i, raw in enumerate(lines[:4000]) if (m := pattern.match(raw))]
         if len(heads) < MIN_COMMENTS:
@@ -3153,6 +3160,7 @@ _CHAT_MARK = re.compile(
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
+_STAMPED_ANYWHERE = re.compile(_STAMPED_LINE.pattern, re.MULTILINE)
 _HANDLE_BLOCK_ANYWHERE = re.compile(r"\n\n@?[a-z0-9][\w.\-]{2,31}\n\S")
 _NUMBERED_LABEL_ANYWHERE = re.compile(r"^[ \t]*[^\W\d_][^\d\n#]{1,28}?[ \t]*#?\d{1,4}(?:[-.]\d{1,4}){0,3}[ \t]*$", re.MULTILINE)
 _CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
@@ -3216,7 +3224,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
     mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
-    chat_export: lambda text: _CHAT_MARK.search(text) is not None,
+    chat_export: lambda text: _CHAT_MARK.search(text) is not None or _more_than(_STAMPED_ANYWHERE, text, MIN_COMMENTS),
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
     author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
