@@ -1225,3 +1225,17 @@ def test_any_chat_export_line_of_a_date_a_time_a_sender_and_a_colon() -> None:
     assert thread.comments[-1].text.endswith("함덕 1박 성산 1박")
     # a chapter list is no chat: its times carry no date
     assert threads.recognise(["00:00 Intro: the start", "03:12 Part one: more", "11:40 Part two: more", "22:05 End: bye"], 1) is None
+
+
+def test_an_e_readers_highlights_and_a_summary_under_a_qualified_heading() -> None:
+    koreader = []
+    for page, text in [(2, "I read the book twice that summer."), (3, "A mark in a margin is addressed to someone."), (4, "A margin is like a letter.")]:
+        koreader += ["\u3000Marginalia", "\u3000", f"\u3000\u3000-- Page: {page}, added on Thu Mar 14 21:47:03 2024", "", text, "-=-=-=-=-=-"]
+    signals = summaries.summary_signals({}, koreader, "Marginalia")
+    assert signals.strength == 2 and "page mark" in signals.reasons[0]
+    guide = ["# Salt, Time and Patience", "", "*Episode Guide*", "", "## 1-Page Summary", "", "In this episode the host talks with a writer.",
+             "", "## Salt Is a Dial", "", "She salts more heavily in hot weather."]
+    assert summaries.summary_signals({}, guide, "Salt, Time and Patience").reasons == ["summary sections (1Page Summary)"]
+    # a page number in prose, or one mark, is no highlights export
+    prose = ["See page 12 for the table.", "", "Page 3 of the manual says the same.", "", "Thanks."]
+    assert summaries.summary_signals({}, prose, "Manual notes").strength == 0

@@ -49,7 +49,11 @@ _SUMMARY_WORDS = (
     r"(?:summary|summaries|summarised|summarized|tl;?dr|tldr|key (?:takeaways|points|ideas|insights)|takeaways|highlights|snips|main points|"
     r"executive summary|in a nutshell|the gist|one sentence summary|key quotes|annotations|gist|" + _FOREIGN_SUMMARY + r")"
 )
-_SUMMARY_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b", re.IGNORECASE)
+_SUMMARY_HEADING = re.compile(
+    r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b"
+    r"|^\s{0,3}#{1,6}\s+(?:[\w-]{1,12}\s+){1,2}(?:summary|tl;?dr|recap|key takeaways|takeaways)\s*$",  # "## 1-Page Summary", "## Executive summary"
+    re.IGNORECASE,
+)
 _SUMMARY_LEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)(?:[^\w\s]\s*)?" + _SUMMARY_WORDS + r"\b[^*_]{0,20}(?:\*\*|__)", re.IGNORECASE)
 _SUMMARY_TITLE = re.compile(
     r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|briefing(?: doc(?:ument)?)?|synopsis|"
@@ -101,7 +105,9 @@ _LABELLED_LINK = re.compile(
 _INTERESTING = re.compile(
     r"^[ \t]*(?:```|~~~|#|(?:[-*+][ \t]+)?(?:\*\*|__|\*|_)|\[|-[ \t]+your |(?:[-*+][ \t]+)?(?:link|source|original|read|via)\b"
     r"|\d{1,2}[.)]|(?:quote|highlight|excerpt|passage|you|user|prompt|human|me|question|q|(?:yellow|blue|pink|orange|purple) highlight)\b)"
-    r"|^.*\((?:\[)?(?:view highlight|location \d|page \d|loc\.? \d)",
+    r"|^.*\((?:\[)?(?:view highlight|location \d|page \d|loc\.? \d)"
+    r"|^[ \t\u3000\-–—•*|]*(?:page|p\.|location|loc\.|seite|s\.|página|pág\.|pagina|pag\.|strona|str\.|sida|sivu|sayfa|halaman|"
+    r"страница|стр\.|сторінка|頁|ページ|페이지)\s*:?\s*\d",
     re.IGNORECASE | re.MULTILINE,
 )
 _LLM_TURN = re.compile(
@@ -248,6 +254,14 @@ _KINDLE = re.compile(
     r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) |^(?:yellow|blue|pink|orange|purple) highlight \| (?:location|page):", re.IGNORECASE
 )
 """Kindle's clippings (``- Your Highlight on page 12``) and its web notebook (``Yellow highlight | Location: 212``)."""
+_PAGE_MARK = re.compile(
+    r"^[\s\u3000\-–—•*|]*(?:(?:highlight|note|bookmark|surlignage|markierung|subrayado)\w*\s+(?:on\s+|at\s+|sur\s+(?:la\s+)?|auf\s+)?)?"
+    r"(?:page|p\.|location|loc\.|seite|s\.|página|pág\.|pagina|pag\.|strona|str\.|sida|sivu|sayfa|halaman|страница|стр\.|сторінка|頁|ページ|페이지)"
+    r"\s*:?\s*\d{1,5}\b(?:[\s,;|·•(\-–—]+.{0,80})?$",
+    re.IGNORECASE,
+)
+"""An e-reader's mark over each highlight: KOReader's ``-- Page: 2, added on Thu Mar 14
+21:47:03 2024``, ``Page 12 | Highlight``, ``Seite 40 · Markierung``."""
 _DIGEST_TITLE = re.compile(r"\b(?:digest|round-?up|recap|this week in|weekly|newsletter|issue)\b.*#?\d+|#\d+\b|\bdigest\b", re.IGNORECASE)
 _DIGEST_WORDS = re.compile(
     r"\b(?:digest|newsletter|round-?up|this week in|weekly|fortnightly|monthly|weekly links|reading list|link roundup|recap|issue\s*#?\d+)\b",
@@ -352,7 +366,7 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         signals.add(f"made by a summariser ({generator}: {str(meta.get(generator))[:30]})", 2)
     headings: list[tuple[int, str]] = []
     first_structure: int | None = None
-    highlights = kindle = 0
+    highlights = kindle = marks = 0
     sections_with_pointer: dict[int, tuple[int, int]] = {}
     """section number -> (first line, line of its pointer)."""
     section_starts: list[int] = []
@@ -388,6 +402,8 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             highlights += 1
         elif _KINDLE.match(raw):
             kindle += 1
+        elif len(raw) <= 120 and _PAGE_MARK.match(raw):
+            marks += 1
         only_link = _POINTER_LINE.match(raw)
         if only_link and (
             parse_date(only_link.group("text")) or len(re.findall(r"[^\W\d_]{2,}", only_link.group("text"))) < 2
@@ -436,6 +452,8 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
             signals.add(quoted, 2)
     if kindle >= 2:
         signals.add(f"a Kindle highlights file ({kindle} clippings)", 2)
+    elif marks >= 3:
+        signals.add(f"an e-reader's highlights ({marks} passages under a page mark)", 2)
     if chat is not None and _ASKED_TO_SUM.search("\n".join(lines[chat : chat + 40])):
         signals.add("an assistant asked for a summary (an exported chat with an LLM)", 2)
     elif _PROMPT.search(text[:1500]):
