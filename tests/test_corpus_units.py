@@ -1006,3 +1006,32 @@ def test_a_title_under_skip_links_and_a_cookie_banner(tmp_path: Path) -> None:
             "Publié le mardi 5 mars 2024", "Que reste-t-il d’un jeu quand ses serveurs ferment ? L’émission part de là et interroge trois archivistes."]
     doc = load_one(tmp_path, "\n".join(page) + "\n", "mondes.txt")
     assert doc.title == "Jeux vidéo : qui sauvera les parties perdues ?"
+
+
+def test_a_video_page_copied_with_its_comments_a_note_and_a_post_linking_it(tmp_path: Path) -> None:
+    # The video's page copied with its comments (its address in the "Copy link" box, with
+    # the app's share parameters), a cook's note keeping the app's share link in its
+    # properties, and the creator's post on another site linking the video.
+    video = ["For You", "Following", "lina.cooks · 2023-11-8", "scallion oil noodles, 10 minutes", "♬ original sound - lina.cooks",
+             "12.3K", "418", "https://www.tiktok.com/@lina.cooks/video/7299410385512066346?is_from_webapp=1&sender_device=pc", "Copy link",
+             "Comments (5)", ""]
+    for name, text in [("mo.eats", "made this tonight, so good"), ("kat_k", "how long on low heat?"), ("lina.cooks", "about 6 minutes!"),
+                       ("dave.r", "the sugar at the end is key"), ("ana_p", "saving this")]:
+        video += [name, text, "11-9", "Reply", ""]
+    (tmp_path / "tiktok scallion noodles.txt").write_text("\n".join(video), encoding="utf-8")
+    (tmp_path / "scallion oil noodles.md").write_text(
+        "---\ncreated: 2023-11-19\nsource: https://www.tiktok.com/@lina.cooks/video/7299410385512066346?_t=8hQ2xY7mLpZ&_r=1\n---\n\n"
+        "# scallion oil noodles\n\nmade them sunday night, a bit too salty.\n\n## shopping\n- [ ] dark soy\n- [ ] scallions x2\n- [x] noodles\n",
+        encoding="utf-8")
+    post = ["lina.cooks", "11/12/23", "the full video is up: https://www.tiktok.com/@lina.cooks/video/7299410385512066346", "214", "31", ""]
+    for name, date, text in [("mo.eats", "11/12/23", "made it twice already"), ("kat_k", "11/13/23", "low heat changed everything"),
+                             ("dave.r", "11/13/23", "sugar at the end!"), ("ana_p", "11/14/23", "need the chili oil one next")]:
+        post += [name, date, text, "3", ""]
+    (tmp_path / "threads lina.txt").write_text("\n".join(post), encoding="utf-8")
+    corpus = load_corpus([tmp_path], cache=False)
+    by = {d.path.name: d for d in corpus.documents}
+    assert by["scallion oil noodles.md"].kind == "note"
+    assert by["tiktok scallion noodles.txt"].url is not None
+    ties = typed_ties(corpus)
+    assert ("scallion oil noodles.md", "links-to", "tiktok scallion noodles.txt") in ties
+    assert ("threads lina.txt", "comments-on", "tiktok scallion noodles.txt") in ties

@@ -211,6 +211,13 @@ _TRACKING_PARAMS |= {
     "wt.mc_id", "wt_mc_id", "rss", "from", "ncid", "sr_share", "context", "nav", "smid", "smtyp", "partner",
 }
 _TRACKING_PARAMS |= {"atlorigin"}  # Atlassian (Confluence, Jira) share links
+# App share links: TikTok (is_from_webapp, sender_device, _t, _r), Bilibili (spm_id_from,
+# vd_source, share_source), Zhihu and WeChat (utm_psn), Xiaohongshu (xsec_token, xsec_source)
+_TRACKING_PARAMS |= {
+    "is_from_webapp", "sender_device", "_t", "_r", "spm_id_from", "vd_source", "share_source", "share_medium", "share_plat",
+    "share_from", "share_tag", "share_session_id", "bbid", "ts", "unique_k", "utm_psn", "xsec_token", "xsec_source", "at_medium",
+    "at_campaign", "at_format", "at_link",
+}
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "mc_", "oly_", "vero_")
 # Parameters that only position a player inside the page they identify: dropped on
 # every host (a chapter link and the episode page are the same page).

@@ -798,7 +798,8 @@ def _identity(
         # name the page; a link inside a comment only mentions one.
         candidates = [url for url in ([thread.url] if thread and thread.url else []) + [v for _, v in meta_urls]]
         targets = list(dict.fromkeys(candidates))
-        own = meta_urls[0][1] if meta_urls else None
+        # A page copied with its comments gives its own address in its share box.
+        own = meta_urls[0][1] if meta_urls else _share_url(body_lines[:80])
         web = next((t for t in targets if t.startswith(("http://", "https://"))), None)
         return own, web, thread.title if thread else None, targets
     own = meta_urls[0][1] if meta_urls else (_top_url(body_lines) or _share_url(body_lines)) if kind == "source" else None
@@ -828,6 +829,9 @@ def _share_url(lines: list[str]) -> str | None:
         if url is None and index + 1 < len(lines):
             below = re.fullmatch(r"\s*<?(https?://\S+?)>?\s*", lines[index + 1])
             url = below.group(1) if below else None
+        if url is None and index and re.match(r"^\s*copy", raw, re.IGNORECASE):
+            above = re.fullmatch(r"\s*<?(https?://\S+?)>?\s*", lines[index - 1])
+            url = above.group(1) if above else None  # TikTok's link field, then its "Copy link" button
         if url:
             return url.strip("<>")
     return None

@@ -757,6 +757,9 @@ def build_relations(documents: list[Document], ties: Iterable[Tie] = ()) -> tupl
         if doc.kind in ("note", "article") and doc.url:
             # A note that keeps a page's URL as its own (Capacities, Bear): the page saved here is what it is about.
             other = resolver._by_file(doc, doc.url)
+            if other is None:
+                found = resolver.resolve(doc, doc.url)  # the page's own URL (a video page copied with its comments)
+                other = found[0] if found is not None else None
             if other is not None and other != doc.id:
                 graph.add(Relation(doc.id, other, "links-to", reason=f"its URL: {resolver.reason(doc.url, other)}"))
         for key, value in doc.meta.items():
@@ -1053,8 +1056,12 @@ def _by_linked_page(doc: Document, resolver: LinkResolver) -> tuple[Document, No
     linked = {}
     for link in doc.links:
         found = resolver.resolve(doc, link.url)
-        if found is not None and found[0] != doc.id and resolver.by_id[found[0]].kind == "source":
-            linked.setdefault(found[0], link.url)  # a saved page, not a runbook or a note the thread cites
+        target = resolver.by_id[found[0]] if found is not None else None
+        if target is None or target.id == doc.id:
+            continue
+        if target.kind == "source" or (target.kind == "comments" and target.url and not is_discussion_url(target.url) and not doc.url):
+            # a saved page, not a runbook or a note the thread cites; or a video's page copied with its comments
+            linked.setdefault(target.id, link.url)
     if len(linked) != 1:
         return None
     target_id, url = linked.popitem()

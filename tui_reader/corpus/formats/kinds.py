@@ -339,8 +339,8 @@ def _source(evidence: Evidence) -> str | None:
     wikilinked = any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw)
     if evidence.own_url and words < 400 and wikilinked and (evidence.chapters < 2 or _personal(evidence.lines)):
         return None  # a note about a page (its URL in the properties, [[links]] to other notes, in the first person)
-    if evidence.own_url and evidence.url_in_body and sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:
-        return None  # a note that keeps the page's URL (a task list under a link)
+    if evidence.own_url and (evidence.url_in_body or words < 400) and sum(1 for raw in evidence.lines if _TASK.match(raw)) >= 2:
+        return None  # a note that keeps the page's URL (a task list under a link, or a short one under its properties)
     if evidence.own_url:
         where = "a URL line at its top" if evidence.url_in_body else "its front matter"
         return f"the page's own URL in {where} ({_short(evidence.own_url)})"
