@@ -2001,7 +2001,8 @@ class _Shapes:
             0 < len(name) <= 40 and len(name.split()) <= 4 and _SENTENCE_END.search(name) is None
             and re.search(r"[^\W\d_]", name) is not None and not name.startswith(("#", ">", "-", "*", "•", "|", "[", "(", "http"))
             and "://" not in name and not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{13,}", name)
-        )  # (a name in a script without spaces is a few characters, not a sentence)
+            and not re.search(r"[\"“”「」]", name)
+        )  # (a name in a script without spaces is a few characters, not a sentence; quotes name others: an event)
 
     def is_chrome(self, text: str) -> bool:
         return len(text) <= 60 and _digit_shape(text) in self.chrome
@@ -2083,8 +2084,8 @@ def _heads_over_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[tu
             for later, (at, below) in enumerate(entries[position + 1 : position + 6], position + 1):
                 if at - (run[-1][0] if run else index) > 2:
                     break
-                if not (shapes.is_chrome(below) or shapes.is_date(below)) or shapes.inline_head(below):
-                    break  # (a head line with its own date is the next card's)
+                if not (shapes.is_chrome(below) or shapes.is_date(below)) or shapes.inline_head(below) or _STAMPED_NAME.match(below):
+                    break  # (a head line with its own date is the next card's, or a chat's event)
                 run.append((at, below, later))
             dated = [k for k, (_, below, _) in enumerate(run) if shapes.is_date(below)]
             if dated and dated[0] <= 2:
