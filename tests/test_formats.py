@@ -1240,3 +1240,14 @@ def test_an_e_readers_highlights_and_a_summary_under_a_qualified_heading() -> No
     # a page number in prose, or one mark, is no highlights export
     prose = ["See page 12 for the table.", "", "Page 3 of the manual says the same.", "", "Thanks."]
     assert summaries.summary_signals({}, prose, "Manual notes").strength == 0
+
+
+def test_forum_posts_with_their_time_of_posting_and_no_buttons() -> None:
+    # jeuxvideo.com's topic copied: a pseudo, "le 6 mars 2024 à 08:47:31", the post; no buttons, no nesting
+    lines = ["Sujet : Une émission entière sur la préservation des JV", "1", "2", "»", "Répondre"]
+    for minute, (name, text) in enumerate([("Sauveur_Cartouche", "Hier soir une heure entière sur la préservation."), ("Kheyrogaming", "France Culture qui parle de JV :rire:"),
+                                           ("Pixel_Roger", "Le passage sur le dépôt légal est ouf."), ("DrMario_Mathieu", "Les émulateurs c'est du piratage :hap:")]):
+        lines += [name, f"le 6 mars 2024 à 09:{minute:02d}:31", text]
+    thread = threads.cards_by_shape(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments][-3:] == ["Kheyrogaming", "Pixel_Roger", "DrMario_Mathieu"]

@@ -2190,8 +2190,9 @@ def cards_by_shape(lines: list[str], first_line: int) -> Thread | None:
         )
     )
     stamped = sum(1 for start, _, _ in heads if _STAMPED_NAME.match(lines[start].strip()))
-    if signs * 2 < len(heads) and len(set(indents)) < 2 and stamped * 5 < 4 * len(heads):
-        return None  # no button or counter under the cards, no replies, no clock: a list of dated items (episodes, posts)
+    clocked = sum(1 for c in comments if c.date and re.search(r"\d{1,2}:\d\d", "\n".join(lines[c.line - first_line : c.line - first_line + 6])))
+    if signs * 2 < len(heads) and len(set(indents)) < 2 and max(stamped, clocked) * 5 < 4 * len(heads):
+        return None  # no button or counter under the cards, no replies, no time of day: a list of dated items (episodes, posts)
     while comments and not comments[-1].text:
         comments.pop()  # the page's footer under a heading of its own ("TabNews" / "Sobre")
         empty -= 1
