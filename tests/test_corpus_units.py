@@ -1035,3 +1035,14 @@ def test_a_video_page_copied_with_its_comments_a_note_and_a_post_linking_it(tmp_
     ties = typed_ties(corpus)
     assert ("scallion oil noodles.md", "links-to", "tiktok scallion noodles.txt") in ties
     assert ("threads lina.txt", "comments-on", "tiktok scallion noodles.txt") in ties
+
+
+def test_a_japanese_memo_of_a_video_points_at_its_page_by_a_short_link(tmp_path: Path) -> None:
+    (tmp_path / "sm43518806.txt").write_text(
+        "ニコニコ動画\n【ゆっくり解説】昭和のミシンはなぜ50年動くのか\n投稿者：糸巻きラボ\n■目次\n00:00 はじめに\n03:10 フレーム\n07:25 釜まわり\n12:40 ベルト\n", encoding="utf-8")
+    (tmp_path / "ミシン動画メモ.md").write_text(
+        "---\ntitle: 昭和ミシン動画メモ\n---\n\n# 視聴メモ\n\n元動画：https://nico.ms/sm43518806 （25:48）\n\n## 3行まとめ\n\n"
+        "- 昭和の家庭用ミシンは構造が単純だから壊れにくい\n- 動かなくなる原因の大半は油切れ\n- ベルトは消耗品\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path], cache=False)
+    assert {d.path.name: d.kind for d in corpus.documents}["ミシン動画メモ.md"] == "summary"
+    assert ("ミシン動画メモ.md", "summarizes", "sm43518806.txt") in typed_ties(corpus)

@@ -238,6 +238,8 @@ def url_ids(url: str) -> tuple[str, ...]:
         segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     except ValueError:
         segment = ""
+    if re.fullmatch(r"[a-z]{2}\d{6,}", segment.lower()):
+        ids.append(segment.lower())  # Niconico's "sm43518806" (nico.ms/sm43518806) names "sm43518806.txt"
     if _opaque_id(segment):
         ids.append(segment.lower())  # fountain.fm/episode/Rk2P9sVQxw3LmT0aYb1J names "fountain-Rk2P9sVQxw3LmT0aYb1J.txt"
     tracked = _TRACKER_NUMBER.search(url)

@@ -51,7 +51,8 @@ _SUMMARY_WORDS = (
 )
 _SUMMARY_HEADING = re.compile(
     r"^\s{0,3}#{1,6}\s+(?:[^\w\s]\s*)?(?:the\s+)?" + _SUMMARY_WORDS + r"\b"
-    r"|^\s{0,3}#{1,6}\s+(?:[\w-]{1,12}\s+){1,2}(?:summary|tl;?dr|recap|key takeaways|takeaways)\s*$",  # "## 1-Page Summary", "## Executive summary"
+    r"|^\s{0,3}#{1,6}\s+(?:[\w-]{1,12}\s+){1,2}(?:summary|tl;?dr|recap|key takeaways|takeaways)\s*$"  # "## 1-Page Summary", "## Executive summary"
+    r"|^\s{0,3}#{1,6}\s+[^\s#]{0,6}(?:まとめ|要約|总结|總結|摘要|요약|핵심 정리)\s*$",  # "## 3行まとめ" (a three-line summary)
     re.IGNORECASE,
 )
 _SUMMARY_LEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)(?:[^\w\s]\s*)?" + _SUMMARY_WORDS + r"\b[^*_]{0,20}(?:\*\*|__)", re.IGNORECASE)
@@ -89,7 +90,7 @@ _LABELLED = re.compile(
     r"läs hela|lyssna|posłuchaj|devamını oku|dinle|izle|читати далі|слухати|читать далее|слушать|číst dál|celý článek|poslechnout|"
     r"tovább|bővebben|διαβάστε (?:περισσότερα|εδώ)|ακούστε(?: ολόκληρο το επεισόδιο)?|đọc thêm|nghe|baca selengkapnya|dengarkan|اقرأ المزيد|קרא עוד|"
     r"阅读全文|阅读原文|더 보기|전체 기사|"
-    r"原文|原文链接|来源|出处|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|ที่มา|แหล่งที่มา|منبع|स्रोत|"
+    r"原文|原文链接|来源|出处|元動画|元記事|元ネタ|出典|原视频|原視頻|원본 영상|원본|원문|출처|원문 링크|lähde|alkuperäinen|kaynak|джерело|оригінал|источник|оригинал|zdroj|forrás|ที่มา|แหล่งที่มา|منبع|स्रोत|"
     r"πηγή|nguồn|bài gốc|sumber|المصدر|مصدر|מקור|sursa|sursă)"
     r"(?:\s*\([^()\n]{1,30}\))?(?:\*\*|__)?\s*(?::{1,2}|：|-|—|→|»)\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
