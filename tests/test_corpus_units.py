@@ -1046,3 +1046,13 @@ def test_a_japanese_memo_of_a_video_points_at_its_page_by_a_short_link(tmp_path:
     corpus = load_corpus([tmp_path], cache=False)
     assert {d.path.name: d.kind for d in corpus.documents}["ミシン動画メモ.md"] == "summary"
     assert ("ミシン動画メモ.md", "summarizes", "sm43518806.txt") in typed_ties(corpus)
+
+
+def test_a_link_whose_slug_spells_a_file_named_by_the_pages_title(tmp_path: Path) -> None:
+    (tmp_path / "linuxfr - France Culture et la préservation du jeu vidéo.txt").write_text(
+        "Aller au contenu\nPosté par tagazok le 05/03/24 à 21:40.\n\nHier soir une émission entière sur les jeux perdus.\n", encoding="utf-8")
+    (tmp_path / "forum.md").write_text(
+        "# Le sujet du forum\n\nLe journal en parle : https://linuxfr.org/users/tagazok/journaux/france-culture-et-la-preservation-du-jeu-video\n",
+        encoding="utf-8")
+    ties = typed_ties(load_corpus([tmp_path], cache=False))
+    assert ("forum.md", "links-to", "linuxfr - France Culture et la préservation du jeu vidéo.txt") in ties

@@ -390,6 +390,13 @@ class LinkResolver:
                 # with the accents a URL leaves out, and from its number on ("Episode 42", "Jakso 42")
                 if len(words) - drop >= 3 and (drop == 0 or words[drop].isdigit() or words[drop - 1].isdigit()):
                     self.by_title_tail.setdefault("-".join(words[drop:]), []).append(doc.id)
+        for doc in documents:
+            # A file named by the page's title ("linuxfr - France Culture et la préservation du jeu vidéo.txt"):
+            # its words, and those after the site's name, are the slug of the page's URL
+            for part in dict.fromkeys([doc.path.stem, *doc.path.stem.split(" - ")[1:]]):
+                named = _slug_key(slugify(_ascii(part))) if " " in part else ""
+                if len(named.split("-")) >= 4:
+                    self.by_title_tail.setdefault(named, []).append(doc.id)
         self.by_title_head: dict[str, list[str]] = {}
         """A title's part before its colon ("Title: subtitle" -> "title")."""
         for doc in documents:
