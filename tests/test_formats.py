@@ -1251,3 +1251,14 @@ def test_forum_posts_with_their_time_of_posting_and_no_buttons() -> None:
     thread = threads.cards_by_shape(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments][-3:] == ["Kheyrogaming", "Pixel_Roger", "DrMario_Mathieu"]
+
+
+def test_a_pidgin_log_and_chapters_in_parentheses_that_are_no_chat() -> None:
+    lines = ["Conversation with platform@conference.example at Tue 14 May 2024 09:30:12 AM CEST on marek (jabber)",
+             "(05/14/2024 08:52:40 AM) dana: flowstate videos are up!", "(09:31:40 AM) marek: morning. watched it last night",
+             "(09:33:11 AM) priya entered the room.", "(09:33:50 AM) priya: which talk, the flowstate one?", "(09:34:02 AM) dana: scroll up priya"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["dana", "marek", "priya", "dana"]
+    outline = ["(00:00) Intro: why we did this", "(03:12) Guest: Dana on credits", "(11:40) Demo: the coffee cup", "(23:40) Table: decisions"]
+    assert threads.recognise(outline, 1) is None

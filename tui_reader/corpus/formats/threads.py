@@ -921,7 +921,10 @@ _STAMPED_LINE = re.compile(
 """Any chat export's message line: a date and a time in whatever form, the sender, a
 colon, the text (KakaoTalk's ``2024년 3월 5일 오후 2:13, 민지 : …``)."""
 _IRC = re.compile(r"^\[?(?P<time>" + _TIME + r")\]?\s+<(?P<user>[^>\s]{1,30})>\s(?P<text>.*)$")
-_BRACKET_USER_TEXT = re.compile(r"^\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$")
+_BRACKET_USER_TEXT = re.compile(
+    r"^(?:\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]|\((?P<paren>(?:[^)]{0,30}\d[:.]\d\d[:.]\d\d\s?[AaPp]\.?[Mm]\.?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[ T,]+\d{1,2}[:.]\d\d[^)]{0,12}))\))\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$"
+)
+"""``[13/11/2025 09:12] Ana: …``; Pidgin's ``(09:31:40 AM) marek: …`` (its date on the room's first lines)."""
 _DISCORD_HEAD = re.compile(
     # a date before the time: "[00:01:34.500] Intro" is a chapter, not a message
     r"^\[(?P<date>[^\]]*?(?:\d[/.\-]\d|[A-Za-z]{3})[^\]]*\d[:.]\d\d[^\]]*)\]\s+(?P<user>[^\[\]\n:]{1,60}?)(?:\s+\(pinned\))?\s*$"
@@ -1035,7 +1038,7 @@ def _chat_thread(
             continue  # "Messages and calls are end-to-end encrypted", "Ana added Ben"
         if not text or _REACTION.match(text):
             continue  # a reaction is no comment
-        when = " ".join(filter(None, [match.groupdict().get("date") or day, match.groupdict().get("time")]))
+        when = " ".join(filter(None, [match.groupdict().get("date") or match.groupdict().get("paren") or day, match.groupdict().get("time")]))
         comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
     if not comments:
         return None
@@ -3158,7 +3161,7 @@ _AUTHOR_MARKS = (
 """What Reddit and blog-comment exports write next to an author (a substring test each)."""
 _CHAT_MARK = re.compile(
     r"^(?:\u200e?\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+\d{1,2}[:.]\d\d|\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]+<|\[[^\]\n]{0,40}\d[:.]\d\d|"
-    r"\d{1,2}:\d\d:\d\d[ \t]+From[ \t]|\d{1,2}:\d\d\t[^\t\n]+\t)",
+    r"\d{1,2}:\d\d:\d\d[ \t]+From[ \t]|\d{1,2}:\d\d\t[^\t\n]+\t|\([^)\n]{0,30}\d[:.]\d\d[:.]\d\d\s?[AaPp]\.?[Mm]\.?\)[ \t]+[^:\n]{1,40}:[ \t])",
     re.MULTILINE,
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
