@@ -3319,6 +3319,14 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
+    if best is not None and not best.strong and len(best.comments) <= 4 and (dumps or hinted) and len(lines) < 20_000:
+        # two or three long "comments": a reader that knew a few of the page's words read its cards in part
+        try:
+            shaped = cards_by_shape(lines, first_line)
+        except Exception:  # noqa: BLE001 - a recogniser's bug must not cost the document
+            shaped = None
+        if shaped is not None and shaped.acceptable() and len(shaped.comments) >= 3 * len(best.comments) and shaped.coverage >= best.coverage - 0.1:
+            best = shaped
     if parts and "\n#" in text and _date_marks(text, 2 * MIN_COMMENTS):
         split = _by_part(lines, first_line, best)
         if split is not None and split.acceptable() and (best is None or split.coverage >= best.coverage - 0.1):
