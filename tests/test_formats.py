@@ -1262,3 +1262,19 @@ def test_a_pidgin_log_and_chapters_in_parentheses_that_are_no_chat() -> None:
     assert [c.author for c in thread.comments] == ["dana", "marek", "priya", "dana"]
     outline = ["(00:00) Intro: why we did this", "(03:12) Guest: Dana on credits", "(11:40) Demo: the coffee cup", "(23:40) Table: decisions"]
     assert threads.recognise(outline, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "guide"),
+    [
+        ("Come installare un pannello solare sul balcone", True), ("Cómo hacer pan de masa madre", True),
+        ("Comment réparer une chambre à air", True), ("Как сделать стол", True), ("Jak zrobić zakwas", True),
+        ("Come funzionano i pannelli solari da balcone", False),  # how they work: it explains
+        ("Como a inflação afeta o seu salário", False), ("如何评价拆机老韩的冰箱视频", False),  # a question on Zhihu
+        ("如何更换冰箱温控器", True),
+    ],
+)
+def test_how_in_other_languages_is_a_guide_only_before_a_verb(title: str, guide: bool) -> None:
+    from tui_reader.corpus.formats.kinds import _GUIDE_TITLE
+
+    assert bool(_GUIDE_TITLE.search(title)) is guide

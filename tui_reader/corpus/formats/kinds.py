@@ -43,9 +43,13 @@ _GUIDE_TITLE = re.compile(
     r"getting started|quick ?start|runbook|interview prep(?:aration)?|field guide|crash course)\b"
     # the same in other languages: "Cara menghitung …", "Návod", "Útmutató", "Как …", "Poradnik", "Anleitung", "Guía", …
     r"|^(?:cara|panduan|tutorial|návod|jak na|útmutató|hogyan|οδηγός|πώς να|hướng dẫn|cách|как|инструкция|руководство|як|інструкція|"
-    r"посібник|poradnik|jak|rehber|nasıl|kılavuz|guía|cómo|anleitung|wie man|so geht|tutoriel|comment|mode d'emploi|handleiding|hoe je|"
-    r"guida|come|guia|como|ohje|opas|miten|så här|guide till|vejledning|sådan|veiledning|slik|ghid|cum să|دليل|كيف|מדריך|איך)\b"
-    r"|(?:教程|指南|攻略|如何|手册|가이드|방법|튜토리얼|사용법|คู่มือ|วิธี)",
+    r"посібник|poradnik|rehber|nasıl|kılavuz|guía|anleitung|wie man|so geht|tutoriel|mode d'emploi|handleiding|hoe je|"
+    r"guida|guia|ohje|opas|miten|så här|guide till|vejledning|sådan|veiledning|slik|ghid|cum să|دليل|كيف|מדריך|איך)\b"
+    # "how" followed by an infinitive is "how to" ("Come installare", "Cómo hacer", "Как сделать"); "Come funzionano i
+    # pannelli" (how they work) explains, it does not instruct
+    r"|^(?:come|como|cómo|comment)\s+(?:(?:si|se|le|la|il|un|una|a)\s+)?[^\W\d_]+(?:are|ere|ire|ar|er|ir|re|rsi|arse|erse|irse)\b"
+    r"|^(?:как|jak|як)\s+(?:(?:się|se)\s+)?[^\W\d_]+(?:ть|ти|чь|ться|ć|t|ti)\b"
+    r"|(?:教程|指南|攻略|如何(?!评价|看待|理解)|手册|가이드|방법|튜토리얼|사용법|คู่มือ|วิธี)",
     re.IGNORECASE,
 )
 _GUIDE_HEADING = re.compile(
