@@ -1278,3 +1278,12 @@ def test_how_in_other_languages_is_a_guide_only_before_a_verb(title: str, guide:
     from tui_reader.corpus.formats.kinds import _GUIDE_TITLE
 
     assert bool(_GUIDE_TITLE.search(title)) is guide
+
+
+def test_a_page_saved_from_a_summary_service_is_a_summary() -> None:
+    body = ["# The Long Field – Hedges, Ditches and the Invisible Farm | Blinkist", "", "## What's in it for me?", "", "Learn to see the edges."]
+    assert summaries.summary_signals({}, body, body[0].lstrip("# ")).strength == 2
+    meta = {"source": "https://www.blinkist.com/en/app/shortcasts/the-long-field-en?utm_source=share"}
+    assert summaries.summary_signals(meta, body[2:], "The Long Field").strength == 2
+    # a title that only mentions such a service is no sign
+    assert summaries.summary_signals({}, ["# Why I cancelled Blinkist", "", "It was fine."], "Why I cancelled Blinkist").strength == 0

@@ -349,6 +349,12 @@ def _tag_words(meta: Mapping[str, object]) -> set[str]:
     return words
 
 
+_SUMMARY_SERVICES = r"blinkist|shortform|getabstract|headway|instaread|bookey|sumizeit|snipd|eightify|summarize\.tech"
+_SUMMARY_SERVICE = re.compile(rf"(?:\s[|–—-]\s*|\()(?P<name>{_SUMMARY_SERVICES})\)?\s*$", re.IGNORECASE)
+"""A page title that names the summary service it was saved from ("Title | Blinkist")."""
+_SUMMARY_SERVICE_HOST = re.compile(rf"^https?://(?:[\w-]+\.)*(?P<name>{_SUMMARY_SERVICES})\.(?:com|io|app|ai|co)/", re.IGNORECASE)
+
+
 def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str) -> SummarySignals:
     """What in a document says that it is a summary (its kind's reason), and how
     surely (``meta`` keys in lower case)."""
@@ -357,6 +363,11 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         value = meta.get(key)
         if isinstance(value, str) and value.strip().lower() in _SUMMARY_TYPES:
             signals.add(f"front matter {key}: {value.strip()}", 2)
+    service = _SUMMARY_SERVICE.search(title or "") or next(
+        (m for key in ("source", "url", "source_url", "link") if isinstance(meta.get(key), str) and (m := _SUMMARY_SERVICE_HOST.search(str(meta[key])))), None
+    )
+    if service:
+        signals.add(f"a summary service's page ({service.group('name')})", 2)
     tags = _tag_words(meta)
     if tags & _STRONG_TAGS:
         signals.add(f"tagged {', '.join(sorted(tags & _STRONG_TAGS))}", 2)
