@@ -1056,3 +1056,12 @@ def test_a_link_whose_slug_spells_a_file_named_by_the_pages_title(tmp_path: Path
         encoding="utf-8")
     ties = typed_ties(load_corpus([tmp_path], cache=False))
     assert ("forum.md", "links-to", "linuxfr - France Culture et la préservation du jeu vidéo.txt") in ties
+
+
+def test_a_products_page_saved_with_its_url_is_no_guide_for_its_numbered_points(tmp_path: Path) -> None:
+    page = ("---\nsource: https://tandem.example/\n---\n\n# Tandem — the budgeting app for couples\n\nShare money without the spreadsheet.\n\n"
+            "## How it works\n\n### 1. Link your accounts\n\nConnect a bank.\n\n### 2. Pick what you share\n\nRent, food, holidays.\n\n"
+            "### 3. See who owes what\n\nOne number each month.\n\n## Pricing\n\nFree for two.\n")
+    assert load_one(tmp_path, page, "tandem.md").kind == "source"
+    tutorial = page.replace("### 1.", "### Step 1:").replace("### 2.", "### Step 2:").replace("### 3.", "### Step 3:")
+    assert load_one(tmp_path, tutorial, "tandem-steps.md").kind == "guide"

@@ -307,6 +307,10 @@ def _guide(evidence: Evidence) -> str | None:
         signs = _page_signs(evidence)
         if "a byline" in signs and len(signs) >= 2:
             return None  # "…guide" in the name of a blog post with its byline and reading time: an article
+    if score == 3 and evidence.own_url and not evidence.url_in_body and all(
+        r.endswith("numbered steps") or r.startswith("sections ") for r in reasons
+    ):
+        return None  # a page saved with its URL whose headings only number a few points ("How it works": 1. 2. 3.): a product's page
     if score >= 3:
         return "instructions: " + "; ".join(reasons)
     return None
