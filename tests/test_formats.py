@@ -1287,3 +1287,12 @@ def test_a_page_saved_from_a_summary_service_is_a_summary() -> None:
     assert summaries.summary_signals(meta, body[2:], "The Long Field").strength == 2
     # a title that only mentions such a service is no sign
     assert summaries.summary_signals({}, ["# Why I cancelled Blinkist", "", "It was fine."], "Why I cancelled Blinkist").strength == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [("Tandem: what reviewers say", True), ("USSD N20 wahala - what the Nairaland people are saying", True),
+     ("What the thread thinks about Rust", True), ("What people get wrong about sourdough", False), ("Say what you mean", False)],
+)
+def test_a_title_that_gives_what_people_say_is_a_summarys(title: str, summary: bool) -> None:
+    assert bool(summaries.summary_signals({}, [f"# {title}", "", "Short version: they like it."], title).strength) is summary

@@ -57,6 +57,9 @@ _SUMMARY_HEADING = re.compile(
 )
 _SUMMARY_LEAD = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)(?:[^\w\s]\s*)?" + _SUMMARY_WORDS + r"\b[^*_]{0,20}(?:\*\*|__)", re.IGNORECASE)
 _SUMMARY_TITLE = re.compile(
+    # "Tandem: what reviewers say", "what the Nairaland people are saying": a thread's or the reviews' gist
+    r"\bwhat (?:the )?(?:[\w-]+ ){0,2}(?:people|reviewers|reviews|users|commenters|comments|readers|listeners|viewers|folks|everyone|"
+    r"the internet|redditors|hn|twitter|the thread) (?:are |is )?(?:say|says|saying|think|thinks|thought|said)\b|"
     r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|briefing(?: doc(?:ument)?)?|synopsis|"
     r"resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto|sintesi)\s*(?:of|from|for|on|de|do|da|du|des|von|der|van|di|del|:|-|–|—)\s*\S"
     r"|(?:[-–—:(|]\s*|\b)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key (?:takeaways|points|ideas|insights)|"
