@@ -1296,3 +1296,13 @@ def test_a_page_saved_from_a_summary_service_is_a_summary() -> None:
 )
 def test_a_title_that_gives_what_people_say_is_a_summarys(title: str, summary: bool) -> None:
     assert bool(summaries.summary_signals({}, [f"# {title}", "", "Short version: they like it."], title).strength) is summary
+
+
+def test_an_article_under_its_byline_with_a_few_comments_is_no_comment_dump() -> None:
+    article = [f"Paragraph {n} of the article, about line endings in git and why they bite on Windows machines." for n in range(30)]
+    lines = ["Shirokuma", "Mar 8", *article, "Like", "Reply", ""]
+    for name, text in [("Hayato", "Clear, thanks! Consider .gitattributes too."), ("Yuru", "Lost half a day to this yesterday."), ("Shirokuma", "Added a note on it!")]:
+        lines += [name, "Mar 9", text, "Like", "Reply", ""]
+    thread = threads.card_copy(lines, 1)
+    assert thread is not None and len(thread.comments) == 4  # the byline read as a card ...
+    assert not thread.acceptable()  # ... over a long article: a page, not a thread

@@ -95,6 +95,9 @@ class Thread:
             return True
         if len(self.comments) <= 3 and any(len(_TIMED_LINES.findall(c.text)) >= 3 for c in self.comments):
             return False  # two or three "comments", one holding a list of chapters: a page's cards misread
+        first, rest = self.comments[0].text.count("\n") + 1, sum(c.text.count("\n") + 1 for c in self.comments[1:])
+        if len(self.comments) <= 6 and first >= 25 and first >= 2 * rest:
+            return False  # an article under its byline, with a few comments below it: a page
         return self.preamble <= MAX_PREAMBLE * (self.preamble + self.total)
 
 
