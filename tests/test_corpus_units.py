@@ -1065,3 +1065,18 @@ def test_a_products_page_saved_with_its_url_is_no_guide_for_its_numbered_points(
     assert load_one(tmp_path, page, "tandem.md").kind == "source"
     tutorial = page.replace("### 1.", "### Step 1:").replace("### 2.", "### Step 2:").replace("### 3.", "### Step 3:")
     assert load_one(tmp_path, tutorial, "tandem-steps.md").kind == "guide"
+
+
+def test_a_link_to_a_site_leads_to_the_page_saved_under_that_sites_name(tmp_path: Path) -> None:
+    reviews = ["Skip to main content", "Trustpilot", "Tandem Budget", "Reviews 1,186", ""]
+    for name, text in [("Sam K", "Great app, we stopped keeping score."), ("Priya", "Bank sync broke twice."), ("Jo M", "Fair Split is brilliant."),
+                       ("Alex", "Price went up, still worth it.")]:
+        reviews += [name, "Mar 1, 2025", text, "Useful", "Share", ""]
+    (tmp_path / "trustpilot tandem.txt").write_text("\n".join(reviews), encoding="utf-8")
+    (tmp_path / "youtube tandem.txt").write_text("Tandem review video\n\nA video about Tandem.\n", encoding="utf-8")
+    (tmp_path / "what reviewers say.md").write_text(
+        "# Tandem: what reviewers say\n\nRead the reviews[^tp] first.\n\nAlso https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
+        "[^tp]: https://uk.trustpilot.com/review/tandembudget.com\n", encoding="utf-8")
+    ties = typed_ties(load_corpus([tmp_path], cache=False))
+    assert ("what reviewers say.md", "summarizes", "trustpilot tandem.txt") in ties
+    assert not any(target == "youtube tandem.txt" for _, _, target in ties)  # YouTube's name says too little

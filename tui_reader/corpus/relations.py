@@ -279,6 +279,12 @@ def file_ids(stem: str) -> set[str]:
     return found
 
 
+_PLATFORM_SITES = {
+    "youtube", "reddit", "twitter", "facebook", "instagram", "tiktok", "linkedin", "medium", "substack", "github", "google",
+    "spotify", "apple", "amazon", "wikipedia", "telegram", "whatsapp", "discord", "slack", "notion", "bilibili", "zhihu",
+}
+
+
 def _short_url(url: str) -> str:
     text = re.sub(r"^https?://(?:www\.)?", "", url)
     return text if len(text) <= 50 else text[:49] + "…"
@@ -362,8 +368,12 @@ class LinkResolver:
             for token in file_ids(doc.path.stem):
                 self.by_file_id.setdefault(token, []).append(doc.id)
         self.by_stem: dict[str, list[str]] = {}
+        self.by_stem_word: dict[str, list[str]] = {}
+        """A word of a file's name -> the files (a site's name: "trustpilot tandem.txt", "IMDb - … reviews.txt")."""
         for doc in documents:
             self.by_stem.setdefault(doc.path.stem.lower(), []).append(doc.id)
+            for word in set(re.findall(r"[a-z0-9]{4,}", _ascii(doc.path.stem.lower()))):
+                self.by_stem_word.setdefault(word, []).append(doc.id)
         self.by_slug: dict[str, list[str]] = {}
         """File names as slugs (first), then titles as slugs."""
         self.by_title_slug: dict[str, list[str]] = {}
@@ -543,6 +553,9 @@ class LinkResolver:
             found = [d for d in self.by_stem.get(last, []) if d != doc.id and self.by_id[d].kind != "summary"]
             if len(found) == 1:
                 return found[0]
+        by_site = self._by_site_name(doc, url)
+        if by_site is not None:
+            return by_site
         if not self.by_file_id:
             return None
         own = file_ids(doc.path.stem)
@@ -557,6 +570,32 @@ class LinkResolver:
             if len(found) == 1:
                 return found[0]
         return None
+
+    def _by_site_name(self, doc: Document, url: str) -> str | None:
+        """The one page saved without its address whose file is named by the URL's site
+        and a word of its path ("trustpilot tandem.txt" for
+        ``uk.trustpilot.com/review/tandembudget.com``, "IMDb - The Salt Orchard user
+        reviews.txt" for ``m.imdb.com/title/tt…/reviews``)."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        labels = [label for label in (parts.hostname or "").lower().split(".") if label not in ("www", "m", "mobile")]
+        site = labels[-2] if len(labels) >= 2 else ""
+        if len(site) < 4 or site in _PLATFORM_SITES:
+            return None  # a host of countless pages (YouTube, Reddit): its name in a file's says too little
+        if doc.url and site in (urlsplit(doc.url).hostname or "").lower().split("."):
+            return None  # a page's links into its own site (its tags, its menus)
+        words = set(re.findall(r"[a-z0-9]{4,}", _ascii(unquote(parts.path).lower()))) - {site}
+        found = []
+        for other in self.by_stem_word.get(site, []):
+            target = self.by_id[other]
+            if other == doc.id or target.url or target.kind not in ("source", "comments"):
+                continue
+            named = set(re.findall(r"[a-z0-9]{4,}", _ascii(f"{target.path.stem} {target.title}".lower())))
+            if any(w in named or any(len(n) >= 5 and w.startswith(n) for n in named) for w in words):
+                found.append(other)
+        return found[0] if len(found) == 1 else None
 
     def resolve_wiki(self, doc: Document, target: str, heading: str | None) -> tuple[str, str | None] | None:
         """A ``[[Target#Heading]]``: Target is a title (or alias), a file name, or a
