@@ -1306,3 +1306,18 @@ def test_an_article_under_its_byline_with_a_few_comments_is_no_comment_dump() ->
     thread = threads.card_copy(lines, 1)
     assert thread is not None and len(thread.comments) == 4  # the byline read as a card ...
     assert not thread.acceptable()  # ... over a long article: a page, not a thread
+
+
+def test_chapter_titles_over_their_times() -> None:
+    # NPO's "Hoofdstukken": each title, then its time on the next line
+    npo = ["Hoofdstukken", "Intro: een energierekening vol verrassingen", "00:00", "Wat is salderen eigenlijk?", "02:41",
+           "Waarom leveranciers terugleverkosten rekenen", "07:55", "Netcongestie en de middagpiek", "21:03"]
+    assert seconds("\n".join(npo)) == [0, 161, 475, 1263]
+    # the same chapters again as YouTube's cards under a description that lists them: counted once
+    cards = ["0:00 Intro", "0:48 Why I stopped", "2:15 Flattening the back", "", "Chapters", "Intro", "0:00", "", "Why I stopped", "0:48",
+             "", "Flattening the back", "2:15"]
+    assert seconds("\n".join(cards)) == [0, 48, 135]
+    # messages over their clock times (a chat), and a player's position over its length, are no chapters
+    chat = ["Ana", "see you at the market", "09:12", "Ben", "bring the bags", "09:15", "Ana", "ok!", "09:20"]
+    assert seconds("\n".join(chat)) == []
+    assert seconds("\n".join(["Crumb & Crust", "0:00", "1:04:12"])) == []

@@ -177,6 +177,12 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
         if label_seconds(match.group("end")) < label_seconds(label):
             return None
         return _Candidate(index, label, label_seconds(label), title, _first_url(raw), "range", level)
+    alone = _ALONE.match(raw)
+    if alone and _valid_label(alone.group(1)) and index and lines[index - 1].strip():
+        # "Wat is salderen eigenlijk?" over "02:41" (NPO's chapters): the title on the line above its time
+        above = lines[index - 1].strip()
+        if re.search(r"[^\W\d_]", above) and len(above) <= 120 and not _ALONE.match(above):
+            return _Candidate(index, alone.group(1), label_seconds(alone.group(1)), plain_title(above), _first_url(above), "under")
     match = _LEADING.match(raw)
     if match:
         for form in ("linked", "paren", "bracket", "bare"):
@@ -203,6 +209,10 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
         title = match.group("title")
         return _Candidate(index, label, label_seconds(label), plain_title(title), _first_url(title), "trailing")
     return None
+
+
+_ALONE = re.compile(r"^\s*[(\[]?((?:\d{1,2}:)?\d{1,2}:\d\d)[)\]]?\s*$")
+"""A line that is only a time."""
 
 
 def _heading_above(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -311,6 +321,11 @@ def _accepted(run: list[_Candidate], context: int) -> bool:
     values = [c.seconds for c in run]
     if len(run) < 2:
         return False
+    if all(c.form == "under" for c in run):
+        # Titles over their times: a list from the episode's start, forward, each title once (a chat's
+        # messages over their clock times start late; a transcript's speakers come back)
+        titles = [c.title for c in run]
+        return len(run) >= 3 and values[0] == 0 and all(b > a for a, b in zip(values, values[1:])) and len(set(titles)) == len(titles)
     forward = sum(1 for a, b in zip(values, values[1:]) if b > a)
     if forward < 0.7 * (len(values) - 1) or values[0] > min(values):
         return False
@@ -375,7 +390,7 @@ def _runs(candidates: list[_Candidate], lines: list[str]) -> list[list[_Candidat
                 _SUB_POINT.match(lines[c.line]) for c in (previous, candidate)
             ):
                 gap = 0  # an outline: each time-labelled heading with its points indented under it
-            same_family = (previous.form == "trailing") == (candidate.form == "trailing")
+            same_family = (previous.form == "trailing") == (candidate.form == "trailing") and (previous.form == "under") == (candidate.form == "under")
             going_back = candidate.seconds < previous.seconds and len(current) >= 2
             if gap > MAX_GAP_LINES or not same_family or going_back or (previous.form == "table") != (candidate.form == "table"):
                 runs.append(current)
@@ -436,7 +451,11 @@ def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], l
         context = max(above, table_context[first.line]) if first.line in table_context else above
         if _accepted(run, context):
             accepted.append(run)
+    seen: set[tuple[int, str]] = set()
     for run in accepted:
+        if any(c.form == "under" for c in run) and all((c.seconds, c.title.lower()) in seen for c in run):
+            continue  # the same chapters shown again (YouTube's chapter cards under its description)
+        seen.update((c.seconds, c.title.lower()) for c in run)
         for candidate in run:
             line = first_line + candidate.line
             url = candidate.url or ""
