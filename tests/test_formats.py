@@ -1321,3 +1321,17 @@ def test_chapter_titles_over_their_times() -> None:
     chat = ["Ana", "see you at the market", "09:12", "Ben", "bring the bags", "09:15", "Ana", "ok!", "09:20"]
     assert seconds("\n".join(chat)) == []
     assert seconds("\n".join(["Crumb & Crust", "0:00", "1:04:12"])) == []
+
+
+def test_forum_heads_that_sign_each_post_by_its_author() -> None:
+    # Nairaland: "Title by name(m): 3:14pm On Mar 05" over the topic's post, "Re: Title by …" over each reply
+    title = "USSD: Subscribers To Pay N20 Per Session"
+    lines = ["Nairaland Forum / Business", "", f"{title} by Naijapalava(m): 3:14pm On Mar 05", "Subscribers will pay N20 a session.", "14 Likes 3 Shares",
+             "Quote  Report  Like  Share", ""]
+    for minute, (name, text) in enumerate([("Oga_Landlord", "So na from our airtime?"), ("Kelvin_Reloaded", "Banks don dey collect N6.98."),
+                                           ("Zainab_Abj", "USSD is the only banking app in the villages."), ("Ebuka_Anambra", "You dey exaggerate.")]):
+        lines += [f"Re: {title} by {name}(m): 3:{20 + minute}pm On Mar 05", text, "9 Likes", "Quote  Report  Like  Share", ""]
+    thread = threads.cards_by_shape(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["Oga_Landlord", "Kelvin_Reloaded", "Zainab_Abj", "Ebuka_Anambra"]
+    assert thread.description is not None and "N20 a session" in thread.description[1]  # the topic's post

@@ -1963,6 +1963,8 @@ def _digit_shape(text: str) -> str:
 _STAMP = (
     r"[\[(]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?[ T]\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?[\])]?"
 )
+_BY_HEAD = re.compile(r"\bby\s+(?P<name>@?[\w.\-]{2,40})(?:\s*\([^)\s]{1,3}\))?\s*[:,]?\s+(?:on\s+|at\s+)?(?P<date>[^\n]{3,40}?)\s*$", re.IGNORECASE)
+"""A head that signs a post: "… by name(m): 3:17pm On Mar 05"."""
 _STAMPED_NAME = re.compile(rf"^(?:{_STAMP}\s+(?P<after>[^:：]{{1,40}})|(?P<before>[^:：]{{1,40}}?)\s+{_STAMP})$")
 """A chat export's head: the date and time, then the sender, or the other way round."""
 
@@ -2041,6 +2043,9 @@ class _Shapes:
     def inline_head(self, text: str) -> str | None:
         """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``,
         ``2024-09-20 21:03:11 阿杰`` as chat exports write it)."""
+        signed = _BY_HEAD.search(text) if " by " in text and len(text) <= 250 else None
+        if signed and (self._date(when := signed.group("date").strip()) or re.search(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?|(?<!\d)(?:19|20)\d\d(?!\d)", when, re.I)):
+            return signed.group("name")  # "Re: Title by Oga_Landlord(m): 3:17pm On Mar 05" (Nairaland, old forums)
         stamped = _STAMPED_NAME.match(text)
         if stamped:
             name = (stamped.group("after") or stamped.group("before") or "").strip()
@@ -2067,6 +2072,10 @@ def _opens_topic(lines: list[str], heads: list[tuple[int, int, str]], shapes: _S
         dated = next((raw.strip() for raw in lines[head[0] + 1 : head[1] + 1] if shapes.is_date(raw.strip())), None)
         return None if dated is None else len(re.findall(r"\d+", dated))
 
+    firsts = [lines[head[0]].split()[0].lower() for head in heads]
+    rest_first = collections.Counter(firsts[1:]).most_common(1)[0]
+    if rest_first[1] * 5 >= 4 * (len(heads) - 1) and firsts[0] != rest_first[0] and re.fullmatch(r"(?:re|aw|sv|antw|odp|vs):?", rest_first[0]):
+        return True  # every other head starts "Re:" and the first does not: the topic's post
     counts = [numbers(head) for head in heads]
     rest = collections.Counter(counts[1:])
     common, many = rest.most_common(1)[0]
@@ -3322,13 +3331,15 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
-    if best is not None and not best.strong and len(best.comments) <= 4 and (dumps or hinted) and len(lines) < 20_000:
-        # two or three long "comments": a reader that knew a few of the page's words read its cards in part
+    kept = len(best.comments) - _fold_repeats(list(best.comments)) if best is not None and len(best.comments) <= 40 else 99
+    if best is not None and not best.strong and kept <= 4 and (dumps or hinted) and len(lines) < 20_000:
+        # two or three long "comments" (once a page copied twice is folded): a reader that knew a few
+        # of the page's words read its cards in part
         try:
             shaped = cards_by_shape(lines, first_line)
         except Exception:  # noqa: BLE001 - a recogniser's bug must not cost the document
             shaped = None
-        if shaped is not None and shaped.acceptable() and len(shaped.comments) >= 3 * len(best.comments) and shaped.coverage >= best.coverage - 0.1:
+        if shaped is not None and shaped.acceptable() and len(shaped.comments) >= 3 * max(1, kept) and shaped.coverage >= best.coverage - 0.1:
             best = shaped
     if parts and "\n#" in text and _date_marks(text, 2 * MIN_COMMENTS):
         split = _by_part(lines, first_line, best)
