@@ -1080,3 +1080,14 @@ def test_a_link_to_a_site_leads_to_the_page_saved_under_that_sites_name(tmp_path
     ties = typed_ties(load_corpus([tmp_path], cache=False))
     assert ("what reviewers say.md", "summarizes", "trustpilot tandem.txt") in ties
     assert not any(target == "youtube tandem.txt" for _, _, target in ties)  # YouTube's name says too little
+
+
+def test_a_thread_is_not_about_a_page_written_weeks_after_it(tmp_path: Path) -> None:
+    from tui_reader.corpus.relations import _written_after
+
+    def doc(name: str, kind: str, date: str) -> Document:
+        return Document(id=name, path=tmp_path / name, relpath=name, text="", body_line=1, title=name, kind=kind, date=date)
+
+    thread, later, next_day = doc("t.txt", "comments", "2024-03-09"), doc("g.md", "guide", "2024-03-24"), doc("p.md", "source", "2024-03-10")
+    assert _written_after(thread, later)
+    assert not _written_after(thread, next_day)  # a page's own date a day on: dates of other meanings

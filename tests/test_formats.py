@@ -1335,3 +1335,15 @@ def test_forum_heads_that_sign_each_post_by_its_author() -> None:
     assert thread is not None
     assert [c.author for c in thread.comments] == ["Oga_Landlord", "Kelvin_Reloaded", "Zainab_Abj", "Ebuka_Anambra"]
     assert thread.description is not None and "N20 a session" in thread.description[1]  # the topic's post
+
+
+def test_a_question_and_answers_page_whose_heads_carry_reputation() -> None:
+    # Microsoft Q&A: "Lena Sørby" / "20" / "Reputation points" / an ISO date; an answer's head on one line with its count
+    lines = ["Question", "AirPods Pro 2 sound goes mono", "", "Lena Sørby", "20", "Reputation points", "2024-03-11T07:48:19.61+00:00", "",
+             "Music is fine at first, then mono.", ""]
+    for minute, name in enumerate(["Hania Kowalczyk", "Tom Reyes", "Aiko Sato"]):
+        lines += [f"{name} 2,460 Reputation points • Microsoft External Staff", f"2024-03-11T08:0{minute}:44.17+00:00", "",
+                  f"Answer number {minute} from {name}.", ""]
+    thread = threads.cards_by_shape(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments][-3:] == ["Hania Kowalczyk", "Tom Reyes", "Aiko Sato"]

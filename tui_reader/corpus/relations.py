@@ -137,7 +137,9 @@ def stem_root(stem: str) -> tuple[str, set[str]]:
 _DISCUSSION_HOSTS = re.compile(
     r"^(?:news\.ycombinator\.com/item|reddit\.com/comments/|lobste\.rs/s/|tildes\.net/|discord\.com/channels/|"
     r"x\.com/[^/]+/status/|bsky\.app/profile/[^/]+/post/|[\w.-]+/(?:t|d|thread|threads|topic|discussion|comments)/"
-    r"|[\w.-]+/post/\d+(?:/|$)|[\w.-]+/m/[^/]+/t/\d+|[\w.-]+/@[\w.-]+/\d{6,}(?:/|$))"  # Lemmy, kbin, Mastodon
+    r"|[\w.-]+/post/\d+(?:/|$)|[\w.-]+/m/[^/]+/t/\d+|[\w.-]+/@[\w.-]+/\d{6,}(?:/|$)"  # Lemmy, kbin, Mastodon
+    r"|[\w.-]+/(?:[\w-]+/){1,3}(?:questions|thread|threads|topic|topics|discussion|discussions)/\d{3,}"  # Microsoft Q&A, Apple Community
+    r"|[\w.-]+/(?:[\w-]+/)?showthread\.php)"
 )
 
 
@@ -1183,7 +1185,7 @@ def _by_title(doc: Document, candidates: list[Document], resolver: LinkResolver)
             if len(matches) == 1:
                 return resolver.by_id[matches[0]], None, f"same title “{name[:60]}”"
     if doc.kind == "comments":  # weaker evidence: pages only (a note is about a page, not one)
-        target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind not in ("note", "summary")])
+        target = _comments_target(doc, [c for c in candidates if c is not doc and c.kind not in ("note", "summary") and not _written_after(doc, c)])
         if target is not None:
             return target, None, f"its description covers the title “{target.title[:60]}”"
     return None
@@ -1215,6 +1217,20 @@ class _FolderIndexes:
             index.connection.close()  # type: ignore[attr-defined]
 
 
+def _written_after(dump: Document, page: Document) -> bool:
+    """Whether ``page`` was written after the whole thread ``dump`` (both dated): the
+    thread cannot be about it (a how-to written from the threads it cites)."""
+    dates = sorted(c.date[:10] for c in dump.comments if c.date) or ([dump.date[:10]] if dump.date else [])
+    if not dates or not page.date:
+        return False
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(page.date[:10]) - date.fromisoformat(dates[-1])).days > 7  # (a week: dates of other meanings)
+    except ValueError:
+        return False
+
+
 def _by_content(
     doc: Document, candidates: list[Document], indexes: _FolderIndexes, text: str | None = None, linked: frozenset[str] = frozenset()
 ) -> tuple[Document, None, str] | None:
@@ -1234,6 +1250,7 @@ def _by_content(
     if doc.kind == "comments":
         # comments are not on a summary of the page either, which says the same in fewer words
         pages = [p for p in pages if p.kind != "summary"] or pages
+        pages = [p for p in pages if not _written_after(doc, p)]
     if not pages or indexes.sizes.get(folder, 0) > CONTENT_MAX_PAGES or not doc.complete:
         return None
     # A dump's own words are its comments (its "description" may be a page's chrome).

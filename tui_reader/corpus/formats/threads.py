@@ -1955,6 +1955,14 @@ _SENTENCE_END = re.compile(r"[.!?。！？;,，…:]$")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
+def _name_part(text: str) -> str:
+    """The name of a head line: before its badge ("Kamal   Author"), or before the count
+    beside it ("Hania Kowalczyk 2,460 Reputation points • Microsoft External Staff")."""
+    name = _HEAD_PARTS.split(text)[0].strip()
+    counted = re.match(r"^(?P<name>[^\d\n]{2,40}?)\s+\d[\d,.\u00a0]*[kKmM]?\s+[^\W\d_][^\n]{0,60}$", name)
+    return counted.group("name").strip() if counted and len(counted.group("name").split()) <= 4 else name
+
+
 def _digit_shape(text: str) -> str:
     """A line with its numbers made one (``👍 12   Reply`` and ``👍 3   Reply`` alike)."""
     return re.sub(r"\s+", " ", re.sub(r"\d+(?:[.,\u00a0 ]\d{3}(?!\d))*(?:[.,]\d+)*", "0", text))
@@ -2004,7 +2012,7 @@ class _Shapes:
 
     @staticmethod
     def _name_like(text: str) -> bool:
-        name = _HEAD_PARTS.split(text)[0].strip()
+        name = _name_part(text)
         return (
             0 < len(name) <= 40 and len(name.split()) <= 4 and _SENTENCE_END.search(name) is None
             and re.search(r"[^\W\d_]", name) is not None and not name.startswith(("#", ">", "-", "*", "•", "|", "[", "(", "http"))
@@ -2013,7 +2021,8 @@ class _Shapes:
         )  # (a name in a script without spaces is a few characters, not a sentence; quotes name others: an event)
 
     def is_chrome(self, text: str) -> bool:
-        return len(text) <= 60 and _digit_shape(text) in self.chrome
+        # (a count alone, "20" under a name, is a badge's number whether it repeats or not)
+        return len(text) <= 60 and (_digit_shape(text) in self.chrome or bool(re.fullmatch(r"[+\-]?\d[\d,.\u00a0]{0,8}[kKmM]?", text)))
 
     def is_date(self, text: str) -> bool:
         """A date, or a line of fields with one ("Joined Mar 3, 2016   Posts 2,418",
@@ -2038,7 +2047,7 @@ class _Shapes:
 
     def is_name(self, text: str) -> bool:
         # "کارگاه دوچرخه رضا   سازنده": the name, then its badge
-        return self._name_like(text) and not self.is_date(_HEAD_PARTS.split(text)[0].strip()) and not self.is_chrome(text)
+        return self._name_like(text) and not self.is_date(_name_part(text)) and not self.is_chrome(text)
 
     def inline_head(self, text: str) -> str | None:
         """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``,
@@ -2105,7 +2114,7 @@ def _heads_over_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[tu
             dated = [k for k, (_, below, _) in enumerate(run) if shapes.is_date(below)]
             if dated and dated[0] <= 2:
                 last = run[-1]
-                heads.append((index, last[0], _HEAD_PARTS.split(text)[0].strip()))
+                heads.append((index, last[0], _name_part(text)))
                 position = last[2] + 1
                 continue
         position += 1
@@ -2153,7 +2162,7 @@ def _dates_under_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[t
             first = position - typical  # the first card starts under the page's own lines
         card = entries[first:position]
         if 2 <= len(card) <= 12 and shapes._name_like(card[0][1]) and not shapes.is_date(card[0][1]):
-            found.append((card[0][0], _HEAD_PARTS.split(card[0][1])[0].strip(), entries[position][0]))
+            found.append((card[0][0], _name_part(card[0][1]), entries[position][0]))
     return found
 
 
