@@ -21,9 +21,9 @@ _spec.loader.exec_module(score)
 
 SETS = (
     "bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
 )
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout13``: written
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout15``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -119,6 +119,99 @@ KNOWN_MISSES = {
     # one Aparat card under a badge; a Virgool post that sums up the video without saying so
     "h13b-fa-aparat-virgool-docharkhe": [
         "nazarat-aparat.txt: 11 comments", "virgool-post.md: kind note", "relation not found: virgool-post.md summarizes",
+    ],
+    # Rounds fourteen and fifteen, studied in the session they arrived. Exact comment counts
+    # that are still off, each a site's layout not read whole: Bugzilla's "Comment N" heads
+    # among its attachment and status blocks, a help desk's internal notes, TikTok's folded
+    # replies, posts counted with their topic (Threads, Warpcast, jeuxvideo.com, Twist, Clien,
+    # Tweakers, HWUpgrade, LinuxFr), a comment removed by moderators left out (Menéame, Pikabu,
+    # Coral, Zhihu), reviews (Letterboxd, IMDb, Trustpilot, App Store), cards whose date comes
+    # under the text with badges between (Naver, Bilibili, Xiaohongshu, Il Post, NUjij,
+    # Apple Community), Flarum's @-mention replies, Douban's "best replies" box shown again,
+    # Flashback's date over each "#N", Pidgin's "/me" line.
+    "h14a-bugzilla-googlegroups-zendesk": [
+        "bug31874.txt: 4 comments", "48213 Quintero invoices.txt: 12 comments",
+        # the bug links the list by an address the saved list page does not carry; a TL;DR that
+        # links the bug and the ticket under "Upstream:" and "Customer ticket:" sums up neither by its labels
+        "relation not found: bug31874.txt links-to bramble-users", "relation not found: ligatures-upstream-status.md summarizes bug31874.txt",
+        "spurious relation: ligatures-upstream-status.md links-to bug31874.txt",
+    ],
+    # a list thread and a merge request that link each other by addresses neither saved page carries
+    # (the thread links the MR: a link, where this writer sees comments on it)
+    "h14a-gitlab-hyperkitty-orgroam": [
+        "relation not found: 20240319142233-retry_budget_decision.md links-to devel-list", "relation not found: devel-list-retry-budget.txt comments-on",
+        "relation not found: mr482-overview.txt links-to", "spurious relation: devel-list-retry-budget.txt links-to mr482-overview.txt",
+    ],
+    "h14a-instagram-tiktok-threads": ["tiktok scallion noodles.txt: 4 comments", "threads lina.txt: 11 comments"],
+    # Gemini's meeting notes (a "Summary" section) read as a summary, where the writer sees notes;
+    # a chat that never names them
+    "h14a-meetgemini-googlechat-fathom": [
+        "Tideline packaging & pricing sync - 2024_09_12 10_00 CEST - Notes by Gemini.md: kind summary",
+        "relation not found: tideline-gtm-chat.txt comments-on", "relation not found: tideline-gtm-chat.txt links-to",
+        "spurious relation: fathom recap pricing sync.md summarizes tideline-gtm-chat.txt",
+    ],
+    "h14a-misskey-nostr-warpcast": ["warpcast priyan.txt: 11 comments"],
+    # a forum that links the episode: it comments on it, where this writer sees a link
+    "h14b-de-audiothek-golem-zeit": ["relation not found: golem-forum-epa.txt links-to", "spurious relation: golem-forum-epa.txt comments-on"],
+    "h14b-es-ivoox-meneame": ["meneame desaladoras.txt: 14 comments"],
+    "h14b-fr-radiofrance-linuxfr-jvc": [
+        "linuxfr - France Culture et la préservation du jeu vidéo.txt: 13 comments", "jvc-retrogaming-france-culture.md: 21 comments",
+    ],
+    # a memo's "- 07:25 …" notes read as a day's clock times; a thread named by its title only
+    "h14b-ja-niconico-5ch-memo": ["ミシン動画メモ.md: chapters missing", "relation not found: ミシン動画メモ.md links-to"],
+    "h14b-ko-naver-kakaotalk": ["댓글.md: 8 comments"],
+    # a podcast page that links the video by its vk.com address, the video page saved without it
+    "h14b-ru-vk-pikabu-yandex": ["пикабу провалился под лёд.md: 14 comments", "relation not found: Яндекс Музыка выпуск 37.txt links-to"],
+    "h14b-zh-bilibili-zhihu-wechat": [
+        "B站评论区-老冰箱.txt: 6 comments", "知乎 如何评价拆机老韩的冰箱视频.md: 8 comments", "relation not found: 周末修东西小分队.txt links-to",
+    ],
+    # an LLM's answer on a bare URL with a tracking id; a blog thread that links the article (comments, for us)
+    "h15a-coral-hyvor-deepseek": [
+        "meridian-post-comments.txt: 14 comments", "relation not found: Smart_Thermostats", "relation not found: loadshape blog thread.txt links-to",
+        "spurious relation: loadshape blog thread.txt comments-on",
+    ],
+    # Blinkist's page points at itself; the episode page it sums up is titled by its show
+    "h15a-flarum-castro-blinkist": ["allotment commons - hedges ep.txt: 17 comments", "relation not found: The Long Field"],
+    # a boxd.it short link
+    "h15a-letterboxd-imdb-justwatch": [
+        "letterboxd reviews salt orchard.txt: 6 comments", "IMDb - The Salt Orchard user reviews.txt: 5 comments",
+        "relation not found: 2024-03-17 The Salt Orchard.md links-to letterboxd",
+    ],
+    # a chat that names the Twist thread only by its title
+    "h15a-pidgin-twist-vivaengage": [
+        "2024-05-14.093012+0200CEST.txt: 16 comments", "twist - credit-based backpressure.txt: 11 comments",
+        "relation not found: 2024-05-14.093012+0200CEST.txt links-to",
+    ],
+    # a meeting report and the transcript of the same recording, and a chat that names the report, share no address
+    "h15a-skype-webex-readai": ["relation not found: Read AI - Kano", "relation not found: [2024-03-07]-Tunde Bakare(live).txt links-to"],
+    "h15a-trustpilot-appstore-product": [
+        "trustpilot tandem.txt: 6 comments", "tandem appstore uk.txt: 8 comments",
+        "relation not found: tandem - what people say.md summarizes tandem appstore", "relation not found: trustpilot tandem.txt comments-on",
+    ],
+    # a how-to written from the threads, undated against one of them; a forum post that links Apple's thread
+    "h15a-vbulletin-applecommunity-msanswers": [
+        "apple discussions 255498132.txt: 7 comments", "msqa airpods mono.md: 10 comments",
+        "relation not found: AirPods Pro 2 keep dropping - LaptopLounge Forums.txt links-to", "spurious relation: AirPods Pro 2 keep dropping",
+    ],
+    "h15b-it-hwupgrade-raiplaysound-ilpost": [
+        "hwupgrade fotovoltaico balcone.txt: 13 comments", "commenti ilpost.md: 8 comments", "relation not found: hwupgrade fotovoltaico balcone.txt links-to",
+    ],
+    # note.com's article read as cards (its byline, its sections); Qiita's article tail ("まとめ") over its comments
+    "h15b-ja-chiebukuro-notecom-qiita": [
+        "note_改行コードで丸一日溶かした話.txt: kind comments", "qiita_gitattributes_コメント欄.md: kind summary", "qiita_gitattributes_コメント欄.md: 0 comments",
+        "relation not found: qiita_gitattributes_コメント欄.md links-to", "relation not found: 知恵袋_git改行コード.txt comments-on",
+        "relation not found: 知恵袋_git改行コード.txt links-to", "spurious relation: qiita_gitattributes_コメント欄.md summarizes",
+    ],
+    "h15b-ko-dcinside-clien-podbbang": ["역갤 빙고편 글.txt: 12 comments", "clien 모공 빙고편.md: 14 comments", "relation not found: 역갤 빙고편 글.txt comments-on"],
+    # Tweakers' comments are on its own article, which links the episode (a link, for this writer)
+    "h15b-nl-tweakers-npo-nujij": [
+        "tweakers reacties polderstroom.txt: 13 comments", "nujij terugleverkosten.md: 8 comments",
+        "relation not found: saldering notities.md links-to", "relation not found: tweakers reacties polderstroom.txt links-to",
+        "spurious relation: nujij terugleverkosten.md comments-on", "spurious relation: tweakers reacties polderstroom.txt comments-on",
+    ],
+    "h15b-sv-flashback-sverigesradio": ["flashback-flottning.txt: 2 comments"],
+    "h15b-zh-douban-v2ex-xiaohongshu": [
+        "豆瓣小组 县城书店帖.txt: 16 comments", "小红书 县城书店的第三年.txt: 6 comments", "relation not found: v2ex-1041582.txt links-to",
     ],
 }
 
