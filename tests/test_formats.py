@@ -1347,3 +1347,17 @@ def test_a_question_and_answers_page_whose_heads_carry_reputation() -> None:
     thread = threads.cards_by_shape(lines, 1)
     assert thread is not None
     assert [c.author for c in thread.comments][-3:] == ["Hania Kowalczyk", "Tom Reyes", "Aiko Sato"]
+
+
+def test_chapters_in_a_table_copied_with_tabs_and_spans_over_their_titles() -> None:
+    # Audiobookshelf's chapters copied from the page: tab-separated, "Start" heads its column
+    table = ["Chapters", "Id\tTitle\tStart\tDuration", "0\tOpening Credits\t0:00\t0:38", "1\tPrologue: Low Water\t0:38\t14:14",
+             "2\tOne: The Lamp Room\t14:52\t57:38", "3\tTwo: Charts\t1:12:30\t52:41"]
+    assert seconds("\n".join(table)) == [0, 38, 892, 4350]
+    # a "Time" column that is each part's length (LibriVox's sections) is no start
+    lengths = ["Section\tChapter\tReader\tTime", "01\tThe Lamp\tAna\t29:03", "02\tThe Tide\tBen\t36:27", "03\tThe Storm\tCai\t31:12"]
+    assert seconds("\n".join(lengths)) == []
+    # Podverse: "3/19/2024 • 0:00 to 1:42" over the chapter's title
+    spans = ["3/19/2024 • 0:00 to 1:42", "Welcome & the voicemail", "Tape Hiss", "3/19/2024 • 1:42 to 6:15", "What sticky-shed is",
+             "Tape Hiss", "3/19/2024 • 6:15 to 14:08", "The convection oven incident"]
+    assert seconds("\n".join(spans)) == [0, 102, 375]

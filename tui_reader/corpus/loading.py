@@ -626,6 +626,8 @@ def _chapters_read_as_comments(thread: threads.Thread, body_lines: list[str], bo
         # one commenter's list among many comments (YouTube's "timestamps" comment).
         start, end = spans[held.pop()]
         return len(spans) <= 6 or (end - start) * 5 >= 2 * sum(e - s for s, e in spans)
+    if len(held) >= 2 and len(held) * 2 > len(spans):
+        return True  # most "comments" hold a chapter: a page's chapter list cut into cards
     return len(held) >= 4 and len(held) >= len(stamps) // 2  # every chapter a "comment" of its own
 
 

@@ -177,6 +177,12 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
         if label_seconds(match.group("end")) < label_seconds(label):
             return None
         return _Candidate(index, label, label_seconds(label), title, _first_url(raw), "range", level)
+    spanned = _SPAN_ALONE.match(raw)
+    if spanned and _valid_label(spanned.group(1)) and index + 1 < len(lines) and lines[index + 1].strip():
+        # "3/19/2024 • 0:00 to 1:42" over "Welcome & the voicemail from 1989" (Podverse): the span, then its title
+        below = lines[index + 1].strip()
+        if re.search(r"[^\W\d_]", below) and len(below) <= 120 and not _ALONE.match(below) and not _SPAN_ALONE.match(below):
+            return _Candidate(index, spanned.group(1), label_seconds(spanned.group(1)), plain_title(below), _first_url(below), "under")
     alone = _ALONE.match(raw)
     if alone and _valid_label(alone.group(1)) and index and lines[index - 1].strip():
         # "Wat is salderen eigenlijk?" over "02:41" (NPO's chapters): the title on the line above its time
@@ -213,6 +219,11 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
 
 _ALONE = re.compile(r"^\s*[(\[]?((?:\d{1,2}:)?\d{1,2}:\d\d)[)\]]?\s*$")
 """A line that is only a time."""
+_SPAN_ALONE = re.compile(
+    r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*[•·|–-]\s*)?((?:\d{1,2}:)?\d{1,2}:\d\d)\s*(?:-|–|—|to|bis|à|a|al|tot|till|до)\s*(?:\d{1,2}:)?\d{1,2}:\d\d\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a part's span (with the day before it): its title is the next line."""
 
 
 def _heading_above(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -250,6 +261,30 @@ def _table_candidates(lines: list[str], start: int) -> tuple[list[_Candidate], i
     rows = [(index, _cells(lines[index])) for index in range(start + 2, end) if _TABLE_ROW.match(lines[index])]
     if not rows:
         return [], end, 0
+    candidates, sureness = _column_candidates(header, rows, lines)
+    return candidates, end, sureness
+
+
+def _tsv_candidates(lines: list[str], start: int) -> tuple[list[_Candidate], int, int]:
+    """A table copied from a web page: its header row and rows cut by tabs
+    (``Id<TAB>Title<TAB>Start<TAB>Duration``, Audiobookshelf's chapters)."""
+    header = [cell.strip() for cell in lines[start].split("\t")]
+    end = start + 1
+    while end < len(lines) and lines[end].count("\t") == len(header) - 1:
+        end += 1
+    rows = [(index, [cell.strip() for cell in lines[index].split("\t")]) for index in range(start + 1, end)]
+    if len(rows) < 2:
+        return [], end, 0
+    candidates, sureness = _column_candidates(header, rows, lines)
+    values = [c.seconds for c in candidates]
+    from_start = bool(values) and values[0] == 0 and all(b > a for a, b in zip(values, values[1:]))
+    # "Start" heads its column, or the times run from 0:00 on ("Time" may be each part's length: LibriVox)
+    return (candidates, end, sureness) if sureness == 2 or (sureness and from_start) else ([], end, 0)
+
+
+def _column_candidates(header: list[str], rows: list[tuple[int, list[str]]], lines: list[str]) -> tuple[list[_Candidate], int]:
+    """The chapters of a table's rows: its start column (by its header, else the one
+    of times), its title column."""
     width = len(header)
 
     def labels_in(column: int) -> int:
@@ -261,7 +296,7 @@ def _table_candidates(lines: list[str], start: int) -> tuple[list[_Candidate], i
         counts = [labels_in(c) for c in range(width)]
         best = max(range(width), key=lambda c: counts[c], default=None)
         if best is None or counts[best] * 5 < len(rows) * 4:
-            return [], end, 0
+            return [], 0
         time_column = best
     titled = [
         c for c, name in enumerate(header)
@@ -287,7 +322,7 @@ def _table_candidates(lines: list[str], start: int) -> tuple[list[_Candidate], i
     sureness = 0
     if time_column in named:
         sureness = 2 if _STRONG_TIME_HEADER.match(plain_title(header[time_column])) else 1
-    return candidates, end, sureness
+    return candidates, sureness
 
 
 def _context_above(lines: list[str], index: int) -> int:
@@ -424,6 +459,16 @@ def find_chapters(lines: list[str], first_line: int) -> tuple[list[Timestamp], l
             continue
         if in_fence:
             continue
+        if "\t" in raw and line > 0 and lines[line - 1].count("\t") == raw.count("\t") and line - 1 >= skip_until:
+            header_at = line - 1
+            while header_at > 0 and lines[header_at - 1].count("\t") == raw.count("\t"):
+                header_at -= 1
+            rows, end, sureness = _tsv_candidates(lines, header_at)
+            if rows:
+                table_context.update((c.line, sureness) for c in rows)
+                candidates.extend(rows)
+                skip_until = end
+                continue
         if _TABLE_ROW.match(raw):
             top = line
             while top > 0 and (_TABLE_ROW.match(lines[top - 1]) or _TABLE_RULE.match(lines[top - 1]) or _BOX_TOP.match(lines[top - 1])):
