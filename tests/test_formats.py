@@ -1361,3 +1361,9 @@ def test_chapters_in_a_table_copied_with_tabs_and_spans_over_their_titles() -> N
     spans = ["3/19/2024 • 0:00 to 1:42", "Welcome & the voicemail", "Tape Hiss", "3/19/2024 • 1:42 to 6:15", "What sticky-shed is",
              "Tape Hiss", "3/19/2024 • 6:15 to 14:08", "The convection oven incident"]
     assert seconds("\n".join(spans)) == [0, 102, 375]
+
+
+@pytest.mark.parametrize("heading", ["W kilku zdaniach", "Najważniejsze wątki", "V skratke", "Pe scurt", "সংক্ষেপে", "सारांश"])
+def test_summary_headings_written_as_plain_lines_in_more_languages(heading: str) -> None:
+    lines = ["Betonoza w odwrocie", "TOK FM, cykl „Miasto od nowa”", "", heading, "Rozmowa o tym, dlaczego rynki są z betonu."]
+    assert summaries.summary_signals({}, lines, "Betonoza w odwrocie").strength >= 1
