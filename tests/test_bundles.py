@@ -21,9 +21,9 @@ _spec.loader.exec_module(score)
 
 SETS = (
     "bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
 )
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout15``: written
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout16``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -213,6 +213,63 @@ KNOWN_MISSES = {
     "h15b-zh-douban-v2ex-xiaohongshu": [
         "豆瓣小组 县城书店帖.txt: 16 comments", "小红书 县城书店的第三年.txt: 6 comments", "relation not found: v2ex-1041582.txt links-to",
     ],
+    # Round sixteen, measured on first contact, then studied in part (its chapters and a few
+    # summaries): what is left. Comment counts off by a post or two as above (Akkoma, sourcehut,
+    # Gitea, Google Play's reviews shown twice, Freshdesk and Help Scout notes, Lowyat's merged
+    # posts, Onet, Público, Softpedia, SME, DOU); and these layouts not read at all:
+    "h16a-akkoma-diaspora-microblog": [
+        "pondweed thread.txt: 13 comments", "diaspora-vinterhav.txt: kind source", "diaspora-vinterhav.txt: 0 comments",
+        "relation not found: diaspora-vinterhav.txt comments-on", "spurious relation: diaspora-vinterhav.txt links-to",
+    ],
+    # Deezer's page read as three cards; a listener's note with four times read as an episode page
+    "h16a-deezer-podverse-siyuan": [
+        "deezer - baking tapes.txt: kind comments", "Tape Hiss 41 podverse.md: chapters missing", "Tape Hiss 41 – Baking Tapes.md: kind source",
+        "relation not found: Tape Hiss 41 – Baking Tapes.md links-to Tape Hiss 41 podverse", "relation not found: Tape Hiss 41 – Baking Tapes.md links-to deezer",
+        "spurious relation: deezer - baking tapes.txt comments-on",
+    ],
+    # a README saved from a forge (Install, Usage, commands) read as a guide, where this writer sees the page
+    "h16a-gist-sourcehut-gitea": [
+        "nudge README (Hollowfern Git).md: kind guide", "patch-v2-debounce lists.sr.ht.txt: 10 comments", "issue14.md: 12 comments",
+        "relation not found: issue14.md links-to", "relation not found: nudge README (Hollowfern Git).md links-to",
+        "spurious relation: patch-v2-debounce lists.sr.ht.txt comments-on",
+    ],
+    "h16a-googleplay-chromestore-summary": [
+        "Quillpad Notes - Apps on Google Play.txt: 14 comments", "relation not found: quillpad-reviews-roundup.md summarizes Quillpad Notes",
+        "relation not found: quillpad-reviews-roundup.md summarizes Quillpad Web Clipper",
+    ],
+    # Intercom's transcript (its times read as chapters), a status page's updates read as comments
+    "h16a-intercom-freshdesk-helpscout": [
+        "Conversation with Syncwell.txt: kind source", "Conversation with Syncwell.txt: chapters missing", "Conversation with Syncwell.txt: 0 comments",
+        "freshdesk ticket 4821.txt: 12 comments", "helpscout-18342-parry-physio.md: 12 comments", "Syncwell Status - Recurring events",
+        "relation not found: freshdesk ticket 4821.txt links-to", "relation not found: helpscout-18342-parry-physio.md links-to",
+        "spurious relation: Syncwell Status", "spurious relation: freshdesk ticket 4821.txt comments-on", "spurious relation: helpscout-18342-parry-physio.md comments-on",
+    ],
+    "h16a-onenote-loop-teamsrecap": [
+        "tiering sync - loop.txt: kind source", "relation not found: Storage tiering weekly sync (13 Mar).md links-to",
+        "spurious relation: recap 13.03.txt summarizes tiering sync - loop.txt",
+    ],
+    # StoryGraph's reviews, Libby's journey and Kobo's highlights (its HTML description) not known
+    "h16a-storygraph-libby-kobo": [
+        "storygraph reviews salt lantern.txt: kind note", "storygraph reviews salt lantern.txt: 0 comments", "The Salt Lantern - Libby Journey.md: kind note",
+        "The Salt Lantern.md: kind comments", "relation not found: The Salt Lantern - Libby Journey.md summarizes",
+        "relation not found: The Salt Lantern.md summarizes", "relation not found: storygraph reviews salt lantern.txt comments-on",
+        "spurious relation: The Salt Lantern.md comments-on",
+    ],
+    "h16b-bn-prothomalo-podcast": [
+        "prothomalo-montobbo.txt: kind source", "prothomalo-montobbo.txt: 0 comments", "relation not found: khal-notes.md summarizes",
+        "relation not found: prothomalo-montobbo.txt comments-on",
+    ],
+    "h16b-ms-lowyat-astroawani": [
+        "lowyat_gaji_rm3k.txt: 17 comments", "relation not found: nota-gaji-graduan.md links-to", "relation not found: nota-gaji-graduan.md summarizes",
+    ],
+    "h16b-pl-onet-tokfm": ["onet - rynki beton.txt: 14 comments"],
+    "h16b-pt-publico-rtpplay": ["comentarios publico.txt: 13 comments", "relation not found: Porto quer travar"],
+    "h16b-ro-softpedia-radioromania": ["softpedia - topic DAB+ emisiunea RRA.txt: 14 comments"],
+    # SME's discussion links the podcast (a link, for this writer; comments, for us)
+    "h16b-sk-sme-aktuality": [
+        "diskusia_sme_medvede.txt: 14 comments", "relation not found: diskusia_sme_medvede.txt links-to", "spurious relation: diskusia_sme_medvede.txt comments-on",
+    ],
+    "h16b-uk-dou-hromadske": ["dou коментарі джуни.txt: 16 comments"],
 }
 
 
