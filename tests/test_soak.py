@@ -22,6 +22,10 @@ FOLDERS = [
     FIXTURES / "bundles" / "pod-spotify-url-once",
     FIXTURES / "heldout4" / "hf-substack-digest-omnivore",
     FIXTURES / "heldout4" / "hf-youtube-clip-comments-keymoments",
+    # threads read by their shape alone, a chat of date-and-name heads, chapters from a tab-separated table
+    FIXTURES / "heldout15" / "h15b-en-ng-nairaland-punch",
+    FIXTURES / "heldout14" / "h14b-zh-bilibili-zhihu-wechat",
+    FIXTURES / "heldout16" / "h16a-storygraph-libby-kobo",
 ]
 KEYS = {
     # reader and thread keys, often
