@@ -1091,3 +1091,15 @@ def test_a_thread_is_not_about_a_page_written_weeks_after_it(tmp_path: Path) -> 
     thread, later, next_day = doc("t.txt", "comments", "2024-03-09"), doc("g.md", "guide", "2024-03-24"), doc("p.md", "source", "2024-03-10")
     assert _written_after(thread, later)
     assert not _written_after(thread, next_day)  # a page's own date a day on: dates of other meanings
+
+
+def test_a_headline_over_its_date_and_byline_below_the_sites_menu(tmp_path: Path) -> None:
+    page = ["Skip to content", "Punch Newspapers", "Search", "Wednesday, March 6, 2024", "", "News", "Politics", "Metro", "Business",
+            "Sports", "", "Business & Economy", "USSD: Subscribers to pay N20 per session from April as NCC okays new tariff",
+            "5th March 2024", "By  Ifedayo Ogunleye-Bassey", "Kindly share this story:", "",
+            "Mobile phone subscribers will from April 1, 2024 pay N20 for every USSD session beyond three free sessions a day."]
+    doc = load_one(tmp_path, "\n".join(page) + "\n", "punchng ussd.txt")
+    assert doc.title == "USSD: Subscribers to pay N20 per session from April as NCC okays new tariff"
+    from tui_reader.corpus.formats.dates import date_in_lines
+
+    assert date_in_lines(["5th March 2024"], 1) == "2024-03-05"

@@ -433,6 +433,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
     shown_twice = _shown_twice(top_lines)
     if shown_twice and (not top or path.suffix.lower() == ".txt"):  # (a text file's "headings" are guesses)
         return _unescape(shown_twice)  # the page's header and its player both show the title
+    headline = _over_its_byline(top_lines) if not top and opening and len(opening[0].split()) <= 3 else None
+    if headline:
+        return _unescape(headline)  # "Punch Newspapers" over the menu, then the headline over its date and byline
     first = opening[0] if opening else ""
     titled = (
         _reads_as_title(first.strip("*_"))
@@ -494,6 +497,20 @@ _PLATFORMS = re.compile(
     re.IGNORECASE,
 )
 """A row of podcast apps ("Apple Podcasts  Spotify  Pocket Casts  RSS")."""
+
+
+def _over_its_byline(top_lines: list[str]) -> str | None:
+    """A headline of four words or more right over its date and its byline ("By Ana
+    Lima"), further down a copied page than its site's name and menus."""
+    lines = [raw for raw in top_lines[:60] if raw]
+    for at, raw in enumerate(lines[:-2]):
+        below = lines[at + 1 : at + 4]
+        if (
+            4 <= len(raw.split()) <= 20 and _TITLE_LINE.match(raw) and not menu_line(raw) and not _menu_row(raw)
+            and date_in_lines(below[:2], 2) and any(kinds.is_byline(b) for b in below)
+        ):
+            return raw
+    return None
 
 
 def _shown_twice(top_lines: list[str]) -> str | None:

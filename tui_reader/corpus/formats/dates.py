@@ -167,7 +167,7 @@ def date_in_lines(lines: list[str], limit: int = 25) -> str | None:
         # a date alone on a short line, in any language: "terça-feira, 5 de março de 2024", "[Submitted on 13 Mar 2024]"
         text = re.sub(r"^\[(?:submitted|published|posted|updated)\s+on\s+|\]$", "", raw.strip(), flags=re.IGNORECASE)
         text = re.sub(r"^[^\d,]{3,24},\s*", "", text)
-        if len(text) <= 40 and re.search(r"\b\d{1,2}\b", text) and re.search(r"\d{4}", text) and not re.search(r"[.!?]$", text):
+        if len(text) <= 40 and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text) and re.search(r"\d{4}", text) and not re.search(r"[.!?]$", text):
             found = parse_date(text)
             if found:
                 return found

@@ -438,3 +438,8 @@ def _bullet_share(lines: Sequence[str]) -> float:
 def _short(url: str) -> str:
     url = re.sub(r"^https?://(?:www\.)?", "", url)
     return url if len(url) <= 60 else url[:59] + "…"
+
+
+def is_byline(line: str) -> bool:
+    """A short byline ("By Ana Lima", "Posted by …")."""
+    return len(line.strip()) <= 90 and bool(_BYLINE.match(line) or _POSTED_BY.match(line))
