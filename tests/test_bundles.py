@@ -248,12 +248,10 @@ KNOWN_MISSES = {
         "tiering sync - loop.txt: kind source", "relation not found: Storage tiering weekly sync (13 Mar).md links-to",
         "spurious relation: recap 13.03.txt summarizes tiering sync - loop.txt",
     ],
-    # StoryGraph's reviews, Libby's journey and Kobo's highlights (its HTML description) not known
+    # StoryGraph's reviews (their clock-timed lines read as a log)
     "h16a-storygraph-libby-kobo": [
-        "storygraph reviews salt lantern.txt: kind note", "storygraph reviews salt lantern.txt: 0 comments", "The Salt Lantern - Libby Journey.md: kind note",
-        "The Salt Lantern.md: kind comments", "relation not found: The Salt Lantern - Libby Journey.md summarizes",
-        "relation not found: The Salt Lantern.md summarizes", "relation not found: storygraph reviews salt lantern.txt comments-on",
-        "spurious relation: The Salt Lantern.md comments-on",
+        "storygraph reviews salt lantern.txt: kind note", "storygraph reviews salt lantern.txt: 0 comments",
+        "relation not found: storygraph reviews salt lantern.txt comments-on",
     ],
     "h16b-bn-prothomalo-podcast": [
         "prothomalo-montobbo.txt: kind source", "prothomalo-montobbo.txt: 0 comments", "relation not found: khal-notes.md summarizes",

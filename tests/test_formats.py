@@ -1367,3 +1367,17 @@ def test_chapters_in_a_table_copied_with_tabs_and_spans_over_their_titles() -> N
 def test_summary_headings_written_as_plain_lines_in_more_languages(heading: str) -> None:
     lines = ["Betonoza w odwrocie", "TOK FM, cykl „Miasto od nowa”", "", heading, "Rozmowa o tym, dlaczego rynki są z betonu."]
     assert summaries.summary_signals({}, lines, "Betonoza w odwrocie").strength >= 1
+
+
+def test_a_reading_apps_highlights_by_their_labels_or_their_times() -> None:
+    libby = ["# The Salt Lantern", "by Maren Holloway", "", "## Reading Timeline", "", "### September 13, 2024",
+             '- **Highlight** 🟨 "The lamp did not care whether anyone was out there." (2%)', '- **Highlight** 🟨 "Low water was when the island told the truth." (4%)',
+             "- **Bookmark 🔖** Chapter One (6%)", '- **Highlight** 💚 "Salt remembers the sea it came from." (9%)']
+    assert summaries.summary_signals({}, libby, "The Salt Lantern").strength == 2
+    kobo = ["# The Salt Lantern", "", "## Highlights", "", "## Five: Aurel", "", "He had left with one bag.", "", "*Created: 2024-10-05T20:13:42.000Z*",
+            "", "The letters were dated but not in order.", "", "*Created: 2024-10-05T20:31:09.000Z*", "", "There is a kind of wind.", "",
+            "*Created: 2024-11-02T19:44:18.000Z*"]
+    assert summaries.summary_signals({}, kobo, "The Salt Lantern").strength == 2
+    # a post that mentions highlights is no export
+    post = ["# Three highlights of the trip", "", "Highlight one was the ferry.", "", "We also saw the lighthouse."]
+    assert summaries.summary_signals({}, post, "Three highlights of the trip").strength < 2

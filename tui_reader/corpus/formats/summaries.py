@@ -21,6 +21,7 @@ Pointers are URLs, or ``wiki:Target`` for a wikilink.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -259,6 +260,8 @@ _KINDLE = re.compile(
     r"^-\s+Your (?:Highlight|Note|Bookmark) (?:on|at) |^(?:yellow|blue|pink|orange|purple) highlight \| (?:location|page):", re.IGNORECASE
 )
 """Kindle's clippings (``- Your Highlight on page 12``) and its web notebook (``Yellow highlight | Location: 212``)."""
+_HIGHLIGHT_ITEM = re.compile(r"^[ \t]*(?:[-*+•][ \t]+)?(?:\*\*|__)?(?:highlight|highlighted)(?:\*\*|__)?(?:[ \t]*[:|·-]|[ \t]+\S)", re.IGNORECASE | re.MULTILINE)
+_HIGHLIGHT_STAMP = re.compile(r"^[ \t]*[*_]{0,2}(?:created|added|highlighted)(?: on)?:?[*_]{0,2}[ \t]*:?[ \t]*\d{4}-\d\d-\d\d", re.IGNORECASE | re.MULTILINE)
 _PAGE_MARK = re.compile(
     r"^[\s\u3000\-–—•*|]*(?:(?:highlight|note|bookmark|surlignage|markierung|subrayado)\w*\s+(?:on\s+|at\s+|sur\s+(?:la\s+)?|auf\s+)?)?"
     r"(?:page|p\.|location|loc\.|seite|s\.|página|pág\.|pagina|pag\.|strona|str\.|sida|sivu|sayfa|halaman|страница|стр\.|сторінка|頁|ページ|페이지)"
@@ -470,6 +473,13 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         signals.add(f"a Kindle highlights file ({kindle} clippings)", 2)
     elif marks >= 3:
         signals.add(f"an e-reader's highlights ({marks} passages under a page mark)", 2)
+    if signals.strength < 2 and ("ighlight" in text or "IGHLIGHT" in text):
+        labelled = sum(1 for _ in itertools.islice(_HIGHLIGHT_ITEM.finditer(text), 3))
+        stamped = sum(1 for _ in itertools.islice(_HIGHLIGHT_STAMP.finditer(text), 3))
+        if labelled >= 3:
+            signals.add("a reading app's highlights (“Highlight” items)", 2)  # Libby's journey: "- **Highlight** 🟨 "…" (2%)"
+        elif stamped >= 3 and re.search(r"^#{1,3}\s+highlights\s*$", text, re.IGNORECASE | re.MULTILINE):
+            signals.add("highlights, each with the time it was made, under “Highlights”", 2)  # Kobo's export: "*Created: 2024-10-05…*"
     if chat is not None and _ASKED_TO_SUM.search("\n".join(lines[chat : chat + 40])):
         signals.add("an assistant asked for a summary (an exported chat with an LLM)", 2)
     elif _PROMPT.search(text[:1500]):
