@@ -937,22 +937,28 @@ def test_a_chapter_list_taken_for_comments_is_given_back_to_the_page() -> None:
     from tui_reader.corpus.loading import _chapters_read_as_comments
     from tui_reader.corpus.model import Comment
 
+    from tui_reader.corpus.formats.chapters import find_chapters
+    from tui_reader.corpus.model import Timestamp
+
+    def stamps_of(lines: list[str]) -> list[Timestamp]:
+        return find_chapters(lines, 1)[0]
+
     chapters = ["0:00 Intro", "3:12 How it works", "11:40 What it costs", "22:05 The brine"]
     prose = [f"A listener's comment number {n}, about the episode and its guest." for n in range(10)]
     # a page copied one line a line: every chapter became a "comment"
     lines = ["Menu", "Search", *chapters, "Share", "Download"]
     each = Thread("one comment a line", [Comment(k + 1, text) for k, text in enumerate(lines)])
-    assert _chapters_read_as_comments(each, lines, 1)
+    assert _chapters_read_as_comments(each, stamps_of(lines))
     # the page's description, chapters and all, read as the first of three cards
     page = ["Episode 87", "Mar 14, 2024", *prose[:3], *chapters, "Episode 86", "Mar 1, 2024", "Teaser.", "Episode 85", "Feb 9", "Teaser."]
     cards = Thread("cards", [Comment(1, "description", "Episode 87", 0, 10), Comment(10, "Teaser.", "Episode 86", 0, 13), Comment(13, "Teaser.", "Episode 85", 0, 16)])
-    assert _chapters_read_as_comments(cards, page, 1)
+    assert _chapters_read_as_comments(cards, stamps_of(page))
     # one commenter's list of times among ten comments is a comment: the thread stays
     dump = [*prose[:5], *chapters, *prose[5:]]
     comments = [Comment(k + 1, t, f"user{k}", 0, k + 2) for k, t in enumerate(prose[:5])]
     comments.append(Comment(6, "\n".join(chapters), "timekeeper", 0, 10))
     comments += [Comment(k + 10, t, f"user{k + 5}", 0, k + 11) for k, t in enumerate(prose[5:])]
-    assert not _chapters_read_as_comments(Thread("cards", comments), dump, 1)
+    assert not _chapters_read_as_comments(Thread("cards", comments), stamps_of(dump))
 
 
 

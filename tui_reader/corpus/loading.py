@@ -624,13 +624,10 @@ def _comment_sections(thread: threads.Thread, body_line: int, last_line: int) ->
     return sections
 
 
-def _chapters_read_as_comments(thread: threads.Thread, body_lines: list[str], body_line: int) -> bool:
+def _chapters_read_as_comments(thread: threads.Thread, stamps: list[Timestamp]) -> bool:
     """Whether a thread found in a page is its chapter list misread: four chapters or
     more, all in one comment's text or each a comment of its own (a video's or an
     episode's page, whose description and cards look like comments)."""
-    if not any(":" in raw for raw in body_lines):
-        return False
-    stamps, _ = chapter_lists.find_chapters(body_lines, body_line)
     if len(stamps) < 4:
         return False
     spans = [(c.line, max(c.end_line, c.line + 1)) for c in thread.comments]
@@ -712,10 +709,13 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     if not plain and not spoken and (explicit is None or explicit[0] == "comments") and (signals.strength < 2 or hinted):
         thread = threads.recognise(body_lines, body_line, hinted or explicit is not None, dumps=not meta)
     links = extract_links(tokens, body_line)
-    if thread is not None and not hinted and explicit is None and _chapters_read_as_comments(thread, body_lines, body_line):
-        thread = None  # an episode page: its chapter list was taken for comments
+    chapters_found = None
+    if thread is not None and not hinted and explicit is None and any(":" in raw for raw in body_lines):
+        chapters_found = chapter_lists.find_chapters(body_lines, body_line)
+        if _chapters_read_as_comments(thread, chapters_found[0]):
+            thread = None  # an episode page: its chapter list was taken for comments
     if thread is None:
-        timestamps, stamp_warnings = chapter_lists.find_chapters(body_lines, body_line)
+        timestamps, stamp_warnings = chapters_found or chapter_lists.find_chapters(body_lines, body_line)
         warnings.extend(stamp_warnings)
     else:
         timestamps = []

@@ -24,6 +24,7 @@ where the pair has a stronger tie.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -1223,10 +1224,8 @@ def _written_after(dump: Document, page: Document) -> bool:
     dates = sorted(c.date[:10] for c in dump.comments if c.date) or ([dump.date[:10]] if dump.date else [])
     if not dates or not page.date:
         return False
-    from datetime import date
-
     try:
-        return (date.fromisoformat(page.date[:10]) - date.fromisoformat(dates[-1])).days > 7  # (a week: dates of other meanings)
+        return (dt.date.fromisoformat(page.date[:10]) - dt.date.fromisoformat(dates[-1])).days > 7  # (a week: dates of other meanings)
     except ValueError:
         return False
 

@@ -1983,13 +1983,14 @@ class _Shapes:
     unit and the "ago" of a date in whatever language: "۲ هفته پیش", "2 dias atrás")."""
 
     def __init__(self, texts: list[str]) -> None:
+        self._dates: dict[str, bool] = {}
         shapes = collections.Counter(_digit_shape(t) for t in texts if len(t) <= 60)
         self.chrome = {s for s, n in shapes.items() if n >= 3 and len(s.split()) <= 8}
         # The words of a date are those of the short numbered lines right under a name
         # ("3 weeks ago"), not of the counters under a button ("Reply" / "2 replies").
         numeric = [
             t for above, t in zip(texts, texts[1:])
-            if len(t) <= 32 and len(t.split()) <= 5 and re.search(r"\d", t) and not self.is_chrome(above) and self._name_like(above)
+            if len(t) <= 32 and len(t.split()) <= 5 and re.search(r"\d", t) and not self.is_chrome(above) and self.name_like(above)
         ]
         words = collections.Counter(w for t in numeric for w in set(_WORDS.findall(t.lower())))
         self.age_words = {w for w, n in words.items() if n >= 3}
@@ -2004,14 +2005,14 @@ class _Shapes:
 
         def tops_a_head(at: int) -> bool:  # over a date, and not under a name that is
             above = texts[at - 1] if at else ""
-            return over_date(at) and not (self._name_like(above) and not self.is_chrome(above) and over_date(at - 1))
+            return over_date(at) and not (self.name_like(above) and not self.is_chrome(above) and over_date(at - 1))
 
         exact = collections.Counter(texts)
         over_dates = collections.Counter(text for at, text in enumerate(texts) if exact[text] >= 3 and tops_a_head(at))
         self.chrome -= {_digit_shape(text) for text, n in over_dates.items() if n * 2 >= exact[text]}
 
     @staticmethod
-    def _name_like(text: str) -> bool:
+    def name_like(text: str) -> bool:
         name = _name_part(text)
         return (
             0 < len(name) <= 40 and len(name.split()) <= 4 and _SENTENCE_END.search(name) is None
@@ -2026,7 +2027,13 @@ class _Shapes:
 
     def is_date(self, text: str) -> bool:
         """A date, or a line of fields with one ("Joined Mar 3, 2016   Posts 2,418",
-        "« Reply #1 on: 21 October 2024, 20:03:10 »")."""
+        "« Reply #1 on: 21 October 2024, 20:03:10 »"). Each line is asked several times."""
+        known = self._dates.get(text)
+        if known is None:
+            known = self._dates[text] = self._is_date(text)
+        return known
+
+    def _is_date(self, text: str) -> bool:
         if self._date(text):
             return True
         if len(text) > 80 or not re.search(r"\d", text):
@@ -2047,7 +2054,7 @@ class _Shapes:
 
     def is_name(self, text: str) -> bool:
         # "کارگاه دوچرخه رضا   سازنده": the name, then its badge
-        return self._name_like(text) and not self.is_date(_name_part(text)) and not self.is_chrome(text)
+        return self.name_like(text) and not self.is_date(_name_part(text)) and not self.is_chrome(text)
 
     def inline_head(self, text: str) -> str | None:
         """The author of a head line that holds the date too (``marina_dev · 2 dias atrás``,
@@ -2058,7 +2065,7 @@ class _Shapes:
         stamped = _STAMPED_NAME.match(text)
         if stamped:
             name = (stamped.group("after") or stamped.group("before") or "").strip()
-            return name if self._name_like(name) and not self.is_date(name) else None
+            return name if self.name_like(name) and not self.is_date(name) else None
         parts = [p for p in _HEAD_PARTS.split(text) if p.strip()]
         if len(text) > 80 or len(parts) < 2 or not self.is_name(parts[0]) or self.is_date(parts[0]):
             return None
@@ -2161,7 +2168,7 @@ def _dates_under_text(entries: list[tuple[int, str]], shapes: _Shapes) -> list[t
         if number == 0 and size > typical + 1:
             first = position - typical  # the first card starts under the page's own lines
         card = entries[first:position]
-        if 2 <= len(card) <= 12 and shapes._name_like(card[0][1]) and not shapes.is_date(card[0][1]):
+        if 2 <= len(card) <= 12 and shapes.name_like(card[0][1]) and not shapes.is_date(card[0][1]):
             found.append((card[0][0], _name_part(card[0][1]), entries[position][0]))
     return found
 
@@ -3187,6 +3194,8 @@ _CHAT_MARK = re.compile(
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
 _STAMPED_ANYWHERE = re.compile(_STAMPED_LINE.pattern, re.MULTILINE)
+_SHAPE_DATE_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[:.]\d\d|^[^\n\d]{0,14}\d{1,3}\s*[^\W\d_][^\n\d]{0,24}$", re.MULTILINE)
+"""What a head's date holds: a year, a clock time, or a short line of a number and its unit ("۲ هفته پیش")."""
 _HANDLE_BLOCK_ANYWHERE = re.compile(r"\n\n@?[a-z0-9][\w.\-]{2,31}\n\S")
 _NUMBERED_LABEL_ANYWHERE = re.compile(r"^[ \t]*[^\W\d_][^\d\n#]{1,28}?[ \t]*#?\d{1,4}(?:[-.]\d{1,4}){0,3}[ \t]*$", re.MULTILINE)
 _CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
@@ -3266,7 +3275,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     handle_blocks: lambda text: _more_than(_HANDLE_BLOCK_ANYWHERE, text, MIN_COMMENTS),
     name_paragraphs: lambda text: sum(1 for _ in itertools.islice(_PARAGRAPH_HEAD.finditer(text), 3)) >= 3,
     cards_by_place: lambda text: text.count("\n") >= 3 * MIN_COMMENTS,
-    cards_by_shape: lambda text: text.count("\n") >= 9,
+    cards_by_shape: lambda text: text.count("\n") >= 9 and _more_than(_SHAPE_DATE_ANYWHERE, text, 2),
     card_copy: lambda text: (
         _date_marks(text, MIN_COMMENTS)
         and sum(1 for _ in itertools.islice(_CARD_DATE_LINE.finditer(text, 0, 400_000), 2)) >= MIN_COMMENTS
