@@ -142,7 +142,7 @@ KNOWN_MISSES = {
         "relation not found: 20240319142233-retry_budget_decision.md links-to devel-list", "relation not found: devel-list-retry-budget.txt comments-on",
         "relation not found: mr482-overview.txt links-to", "spurious relation: devel-list-retry-budget.txt links-to mr482-overview.txt",
     ],
-    "h14a-instagram-tiktok-threads": ["tiktok scallion noodles.txt: 4 comments", "threads lina.txt: 11 comments"],
+    "h14a-instagram-tiktok-threads": ["tiktok scallion noodles.txt: 5 comments", "threads lina.txt: 11 comments"],
     # Gemini's meeting notes (a "Summary" section) read as a summary, where the writer sees notes;
     # a chat that never names them
     "h14a-meetgemini-googlechat-fathom": [
@@ -159,7 +159,7 @@ KNOWN_MISSES = {
     ],
     # a memo's "- 07:25 …" notes read as a day's clock times; a thread named by its title only
     "h14b-ja-niconico-5ch-memo": ["ミシン動画メモ.md: chapters missing", "relation not found: ミシン動画メモ.md links-to"],
-    "h14b-ko-naver-kakaotalk": ["댓글.md: 8 comments"],
+    "h14b-ko-naver-kakaotalk": ["댓글.md: 9 comments"],
     # a podcast page that links the video by its vk.com address, the video page saved without it
     "h14b-ru-vk-pikabu-yandex": ["пикабу провалился под лёд.md: 14 comments", "relation not found: Яндекс Музыка выпуск 37.txt links-to"],
     "h14b-zh-bilibili-zhihu-wechat": [
@@ -209,7 +209,6 @@ KNOWN_MISSES = {
         "relation not found: saldering notities.md links-to", "relation not found: tweakers reacties polderstroom.txt links-to",
         "spurious relation: nujij terugleverkosten.md comments-on", "spurious relation: tweakers reacties polderstroom.txt comments-on",
     ],
-    "h15b-sv-flashback-sverigesradio": ["flashback-flottning.txt: 2 comments"],
     "h15b-zh-douban-v2ex-xiaohongshu": [
         "豆瓣小组 县城书店帖.txt: 16 comments", "小红书 县城书店的第三年.txt: 6 comments", "relation not found: v2ex-1041582.txt links-to",
     ],
@@ -234,7 +233,7 @@ KNOWN_MISSES = {
         "spurious relation: patch-v2-debounce lists.sr.ht.txt comments-on",
     ],
     "h16a-googleplay-chromestore-summary": [
-        "Quillpad Notes - Apps on Google Play.txt: 14 comments", "relation not found: quillpad-reviews-roundup.md summarizes Quillpad Notes",
+        "relation not found: quillpad-reviews-roundup.md summarizes Quillpad Notes",
         "relation not found: quillpad-reviews-roundup.md summarizes Quillpad Web Clipper",
     ],
     # Intercom's transcript (its times read as chapters), a status page's updates read as comments
@@ -260,14 +259,11 @@ KNOWN_MISSES = {
     "h16b-ms-lowyat-astroawani": [
         "lowyat_gaji_rm3k.txt: 17 comments", "relation not found: nota-gaji-graduan.md links-to", "relation not found: nota-gaji-graduan.md summarizes",
     ],
-    "h16b-pl-onet-tokfm": ["onet - rynki beton.txt: 14 comments"],
-    "h16b-pt-publico-rtpplay": ["comentarios publico.txt: 13 comments", "relation not found: Porto quer travar"],
-    "h16b-ro-softpedia-radioromania": ["softpedia - topic DAB+ emisiunea RRA.txt: 14 comments"],
+    "h16b-pt-publico-rtpplay": ["relation not found: Porto quer travar"],
     # SME's discussion links the podcast (a link, for this writer; comments, for us)
     "h16b-sk-sme-aktuality": [
-        "diskusia_sme_medvede.txt: 14 comments", "relation not found: diskusia_sme_medvede.txt links-to", "spurious relation: diskusia_sme_medvede.txt comments-on",
+        "relation not found: diskusia_sme_medvede.txt links-to", "spurious relation: diskusia_sme_medvede.txt comments-on",
     ],
-    "h16b-uk-dou-hromadske": ["dou коментарі джуни.txt: 16 comments"],
 }
 
 

@@ -434,6 +434,58 @@ _QUOTE_END = re.compile(r"^\s*(?:click to expand\.{3}|bofya kupanua\.{3}|klik un
 _SAID = re.compile(r"^\s*[^\n]{1,60}\s(?:said|wrote|alisema|menulis|написал|написав|написа|schrieb|a dit|disse|dijo|escribió):\s*$", re.IGNORECASE)
 
 
+_HEAD_FIELD = re.compile(r"^(?:[^\W\d_][^:：]{0,24}[:：]\s*\S.{0,40}|(?:posted|postat|publicat|gepostet|posté|publicado)\b.{3,40})$", re.IGNORECASE)
+"""A field of a forum post's card ("Posts: 3.418", "Reg: Nov 2008", "Posted 16 mai 2024 - 08:12")."""
+
+
+def _date_part(text: str) -> str:
+    """The date of a card's field line ("Posted 16 mai 2024 - 08:12" -> "16 mai 2024 - 08:12")."""
+    return re.sub(r"^(?:posted|postat|publicat|gepostet|posté|publicado)\s+(?:on\s+)?", "", text, flags=re.IGNORECASE)
+
+
+def _card_above_mark(lines: list[str], date_at: int, floor: int) -> int | None:
+    """The first line of a card whose name and date sit over its mark (XenForo)."""
+    k = date_at - 1
+    while k > floor and not lines[k].strip():
+        k -= 1
+    if k <= floor:
+        return None
+    top = k
+    while top - 1 > floor and lines[top - 1].strip():
+        top -= 1
+    return None if top == date_at else top
+
+
+def _card_under_mark(lines: list[str], mark: int, shapes: collections.Counter[str]) -> tuple[int, int, int | None] | None:
+    """(name line, last line of the card, date line) of a card written under its mark:
+    the name, then short lines that are the card's fields, a rank shared by many posts
+    or the date."""
+    following = [k for k in range(mark + 1, min(len(lines), mark + 6)) if lines[k].strip()][:3]
+    name_at = next(
+        (k for k in following if _looks_like_name(lines[k].strip()) and not _generic_date(lines[k].strip()) and not _HEAD_FIELD.match(lines[k].strip())),
+        None,
+    )
+    if name_at is None or any(len(lines[k].strip()) > 48 for k in following if k < name_at):
+        return None
+    head_end, dated = name_at, None
+    for k in range(name_at + 1, min(len(lines), name_at + 10)):
+        text = lines[k].strip()
+        if not text:
+            continue
+        field = len(text) <= 48 and (
+            _HEAD_FIELD.match(text) is not None or _generic_date(text) or _is_card_date(text)
+            or (shapes[_digit_shape(text)] >= 3 and len(text.split()) <= 3 and not _SENTENCE_END.search(text))
+            or (k == name_at + 1 and len(text.split()) <= 3 and not re.search(r"\d", text) and not _SENTENCE_END.search(text)
+                and _HEAD_FIELD.match(next((raw.strip() for raw in lines[k + 1 : k + 3] if raw.strip()), "")) is not None)
+        )  # (a rank right under the name, over the card's fields: "Guru Member", "Moderator")
+        if not field:
+            break
+        if dated is None and (_generic_date(_date_part(text)) or _is_card_date(text)) and not re.match(r"^(?:reg|joined|registered|member since|inlägg|posts)\b", text, re.I):
+            dated = k
+        head_end = k
+    return name_at, head_end, dated
+
+
 def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     """Forum posts numbered ``#1``, ``#2`` … under their author's card (the name, a rank,
     ``Joined … Posts …``, the date), then the text, then ``Reply`` / ``Reactions: …``
@@ -442,36 +494,46 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     marks = [(i, int(m.group(1))) for i, raw in enumerate(lines) if "#" in raw if (m := _POST_MARK.match(raw))]
     if len(marks) < MIN_COMMENTS + 1 or sum(1 for a, b in zip(marks, marks[1:]) if b[1] > a[1]) * 3 < (len(marks) - 1) * 2:
         return None
-    starts: list[tuple[int, int, int]] = []  # (card's first line, mark, date line)
+    starts: list[tuple[int, int, int, int, int]] = []  # (card's first line, mark, date line, name line, first text line)
+    shapes = collections.Counter(_digit_shape(raw.strip()) for raw in lines if 0 < len(raw.strip()) <= 48)
     floor = -1
+    # Most marks with a card under them (the name, then its fields): every card is read so.
+    below = sum(1 for index, _ in marks if (card := _card_under_mark(lines, index, shapes)) is not None and card[1] > card[0])
+    names_under = below * 5 >= len(marks) * 3
     for index, number in marks:
-        date_at = next((k for k in range(index - 1, max(floor, index - 4), -1) if _generic_date(lines[k].strip())), None)
+        date_at = None if names_under else next((k for k in range(index - 1, max(floor, index - 4), -1) if _generic_date(lines[k].strip())), None)
+        above = _card_above_mark(lines, date_at, floor) if date_at is not None else None
+        if above is not None:
+            starts.append((above, index, date_at, above, index + 1))  # type: ignore[arg-type]
+            floor = index
+            continue
+        # "#3" / "Tibi_DX" / "Guru Member" / "Posts: 9.274" / "Posted 16 mai 2024 - 09:20"
+        # (IP.Board, Flashback): the name under the mark, then the fields of its card.
+        under = _card_under_mark(lines, index, shapes)
+        if under is None:
+            continue
+        name_at, head_end, dated = under
+        top = index - 1 if index - 1 > floor and _generic_date(lines[index - 1].strip()) else index
+        date_at = dated if dated is not None else (top if top < index else None)
         if date_at is None:
             continue
-        k = date_at - 1
-        while k > floor and not lines[k].strip():
-            k -= 1
-        if k <= floor:
-            continue
-        top = k
-        while top - 1 > floor and lines[top - 1].strip():
-            top -= 1
-        if top == date_at:
-            continue
-        starts.append((top, index, date_at))
-        floor = index
+        starts.append((top, index, date_at, name_at, head_end + 1))
+        floor = head_end
     if len(starts) < MIN_COMMENTS + 1:
         return None
     comments: list[Comment] = []
     covered = 0
-    for number, (top, mark, date_at) in enumerate(starts):
+    for number, (top, mark, date_at, name_at, body_from) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         body: list[str] = []
         quoting = False
-        stop = mark + 1
-        for k in range(mark + 1, end):
+        stop = body_from
+        # A quote is left out only where the page closes it ("Click to expand..."): one
+        # that runs to the post's end (IP.Board's "X, on …, said:") is kept with the text.
+        closes = any(_QUOTE_END.match(lines[k]) for k in range(body_from, end))
+        for k in range(body_from, end):
             text = lines[k].strip()
-            if _SAID.match(text):
+            if _SAID.match(text) and closes:
                 quoting = True
                 continue
             if quoting:
@@ -480,13 +542,13 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
             if _FORUM_FOOTER.match(text) or (text and _CARD_ACTION.match(text)):
                 stop = k + 1
                 continue
-            if text and stop > mark + 1 and k > stop:
+            if text and stop > body_from and k > stop:
                 break  # the page's own lines after the last post's buttons
             body.append(lines[k])
-        covered += _non_blank(lines, top, min(end, max(stop, mark + 1 + len(body))))
+        covered += _non_blank(lines, top, min(end, max(stop, body_from + len(body))))
         text = clean(_dedent(body))
         if text:
-            comments.append(Comment(first_line + top, text, clean(lines[top].strip()), 0, first_line + end, parse_date(lines[date_at].strip())))
+            comments.append(Comment(first_line + top, text, clean(lines[name_at].strip()), 0, first_line + end, parse_date(_date_part(lines[date_at].strip()))))
     if len(comments) < MIN_COMMENTS + 1:
         return None
     thread = Thread("forum posts numbered under their author (#1, #2, …)", comments, strong=True)
@@ -1399,7 +1461,9 @@ _ACTION_WORDS = (
     r"#\d{1,5}|last edited by .{1,60}|staff|(?:guardian|editors?'?|critic'?s?|nyt) picks?|featured(?: comment)?|jump to comment|"
     r"oldest|newest|per page|display threads|collapsed|expanded|displaying (?:threads|comments) \d+ to \d+ of \d+|"
     r":[\w+\-]{1,40}:|last reply(?: .{1,30})?|created|views|users|links|also send to .{1,40}|\(edited\)|level \d{1,2}|(?:· )?stickied comment|"
-    r"continue this thread(?: →)?|\d+% upvoted|parent share|(?:(?:ถูกใจ|ขำกลิ้ง|ทึ่ง|ซึ้ง|หลงรัก|สยอง|โกรธ)\s+\d+\s*)+|แจ้งลบ|[▲△⬆↑]\s*[+-]?\d*\s*[▼▽⬇↓]?|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
+    r"continue this thread(?: →)?|see translation|see original|show translation|translate|"
+    r"[^\W\d_]{2,12}(?: [^\W\d_]{2,14}){0,2} \(\d{1,4}\)|"  # a button with its count: "View replies (2)", "Ukryj odpowiedzi (3)"
+    r"(?:ocultar|ver|mostrar) \d{1,4} respostas?|\d+% upvoted|parent share|(?:(?:ถูกใจ|ขำกลิ้ง|ทึ่ง|ซึ้ง|หลงรัก|สยอง|โกรธ)\s+\d+\s*)+|แจ้งลบ|[▲△⬆↑]\s*[+-]?\d*\s*[▼▽⬇↓]?|[•□☆○◦▪]?\s*(?:re: )?[^()\n]{0,80}\(score:-?\d(?:, ?[\w ]{2,20})?\)|"
     # the same buttons in other languages (Spanish, Portuguese, French, German, Italian, Dutch, Japanese)
     r"responder|respuestas?|\d+ respuestas?|ver \d+ respuestas?|respostas?|\d+ respostas?|excluir|denunciar|compartir|compartilhar|"
     r"me gusta|curtir|ordenar por|fijado por @?[\w.\-]+|fixado por @?[\w.\-]+|\(editado\)|mostrar más|ver más|leer más|mostrar mais|"
@@ -1532,6 +1596,11 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
         long_enough = len(mine) >= 40 or (len(mine) >= 16 and " " not in mine)  # Japanese or Chinese says more in fewer characters
         if long_enough and any(other.startswith(mine) for other in later.get(mine[:40], ())):
             keep[number] = False
+        elif long_enough and any(
+            mine.startswith(other) and len(other) >= 40 and c.author == comments[number].author
+            for c in comments[number + 1 :] if (other := key(c.text))[:40] == mine[:40]
+        ):
+            keep[number] = False  # the page's copy ran on into the lines under it ("See all reviews"): the later one is it
         later.setdefault(mine[:40], []).append(mine)
     return [c for c, kept in zip(comments, keep) if kept]
 
@@ -1625,6 +1694,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         previous = next((k for k in range(index - 1, max(-1, index - 3), -1) if lines[k].strip()), None)
         if previous is not None and re.fullmatch(r"[•·|–—-]", lines[previous].strip()):
             # "Marta Kowalczyk" / "•" / "Dec 10 '24" (dev.to): the separator on its own line.
+            previous = next((k for k in range(previous - 1, max(-1, previous - 3), -1) if lines[k].strip()), None)
+        if previous is not None and _ICON_NAME.match(lines[previous].strip()):
+            # "Marisol Ventura" / "more_vert" / "March 3, 2024": the menu's icon between the name and the date
             previous = next((k for k in range(previous - 1, max(-1, previous - 3), -1) if lines[k].strip()), None)
         if previous is not None and _BADGE_LINE.match(lines[previous].strip()):
             # "fenwick_ash" / "(OP)" / "April 2, 2024": the badge sits between the name and the date.
@@ -2326,6 +2398,8 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
             continue
         low = index
         while low - 1 >= 0 and footer(lines[low - 1]) and (not ends or low - 1 > ends[-1][1]):
+            if ends and low - 1 <= ends[-1][1] + 2 and not _is_card_date(lines[low - 1].strip()) and _looks_like_name(lines[ends[-1][1] + 1].strip()):
+                break  # "j.rivera.eats" / "❤️❤️❤️" / "1w": the text of a card is one emoji, no button
             low -= 1
         last = index
         while last + 1 < len(lines) and footer(lines[last + 1]) and not _looks_like_name(lines[last + 1].strip()):
@@ -2352,9 +2426,13 @@ def cards_with_buttons_below(lines: list[str], first_line: int) -> Thread | None
         begin = ends[0][2]  # the head line with its date
     if begin is None:
         begin = next((k + 1 for k in range(ends[0][0] - 1, -1, -1) if not lines[k].strip()), 0)
+    sizes = sorted(sum(1 for k in range(ends[n - 1][1] + 1, ends[n][0]) if lines[k].strip()) for n in range(1, len(ends)))
+    typical = sizes[len(sizes) // 2] if sizes else 0
     for number, (low, last, date) in enumerate(ends):
         start = begin if number == 0 else ends[number - 1][1] + 1
         block = [k for k in range(start, low) if lines[k].strip()]
+        if number == 0 and 2 <= typical <= 4 and len(block) > typical + 6 and date >= low and _looks_like_name(lines[block[-typical]].strip()):
+            block = block[-typical:]  # the first card under the page's own lines (its menu, the post): as long as the others
         block = [k for k in block if not (_CARD_ACTION.match(lines[k].strip()) and lines[k].strip().lower().startswith("view"))]
         if len(block) >= 3 and block[1] != block[0] + 1 and _looks_like_name(lines[block[1]].strip()) and block[2] == block[1] + 1:
             block = block[1:]  # a section's label over the first card ("新着コメント", "Newest")
@@ -2766,6 +2844,21 @@ def name_without_handle(text: str) -> str:
     return text
 
 
+_ICON_NAME = re.compile(
+    r"^(?:more_vert|more_horiz|arrow_(?:forward|back|drop_down|drop_up|upward|downward)|expand_(?:more|less)|(?:info|help)_outline|"
+    r"thumb_(?:up|down)(?:_off_alt)?|star_(?:rate|half|border)|chevron_(?:right|left)|bookmark_add|open_in_new|content_copy|play_arrow|"
+    r"check_circle|account_circle|keyboard_arrow_(?:down|up|right|left)|phone_android|tablet_android|flag_outlined)$",
+    re.IGNORECASE,
+)
+"""An icon's name, copied as text from a page that draws its icons with a font (Google's)."""
+_NO_NAME = re.compile(
+    r"\s\(\d{1,5}\)$"  # a button with its count: "Ukryj odpowiedzi (2)"
+    r"|" + _ICON_NAME.pattern +
+    r"|^(?:(?:last )?updated|released|published|posted|created|modified|launched|joined|member since)(?: on| at)?$",  # a field's label over its date
+    re.IGNORECASE,
+)
+
+
 def _looks_like_name(text: str) -> bool:
     text = _HEADING_NAME.sub("", text)  # "### Lena Hoffmann" (a chat export in Markdown)
     if re.fullmatch(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?", text):  # a handle (YouTube, Threads, Mastodon's @name@server)
@@ -2773,8 +2866,9 @@ def _looks_like_name(text: str) -> bool:
     if re.fullmatch(r"[\w.\-]{2,40}@[\w\-]+(?:\.[\w\-]+)+", text) and not re.search(r"\.(?:html?|md|txt|pdf)$", text):
         return True  # a fediverse account without its "@" (Lemmy's, Mbin's "rita@fedia.io")
     text = name_without_handle(text)
-    if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text):
+    if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text) or _NO_NAME.search(text):
         return False
+    text = re.sub(r"^([^\W\d_]{1,4})\.\s+(?=[^\W\d_])", r"\1 ", text)  # a title first: "inż. Wojciech P.", "Dr. Ana Ruiz"
     if re.fullmatch(r"[A-Za-z0-9_][\w.\-]{0,38}[A-Za-z0-9_]", text) and "." in text and not re.search(
         r"\.(?:com|org|net|io|dev|app|co|uk|de|fr|nl|html?|md|txt|py|js|json|pdf)$", text, re.IGNORECASE
     ):
@@ -3347,6 +3441,10 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
         ) or (
             # as much explained by many comments as by two or three long ones: the many are the thread
             found.coverage >= best.coverage - 0.05 and len(best.comments) <= 3 and len(found.comments) >= 3 * len(best.comments)
+        ) or (
+            # five or six "comments" of a dozen lines each against twice as many cards that explain as much
+            found.coverage >= best.coverage - 0.05 and len(best.comments) <= 6 and len(found.comments) >= 2 * len(best.comments)
+            and sum(c.text.count("\n") + 1 for c in best.comments) >= 8 * len(best.comments)
         ):
             best = found  # explains more of the text, or as much and the export's own marks say so
     kept = len(best.comments) - _fold_repeats(list(best.comments)) if best is not None and len(best.comments) <= 40 else 99
@@ -3368,10 +3466,92 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
     if best is None and (dumps or hinted) and not table and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
+        best.comments = _split_removed(best.comments, lines, first_line)
         best.folded += _fold_repeats(best.comments)
     if best is not None and any(_MEMBER_EVENT.match(c.text) for c in best.comments):
         best.comments = [c for c in best.comments if not _MEMBER_EVENT.match(c.text)]  # "@kenji has joined the channel"
     return best
+
+
+_REMOVED_VERB = (
+    r"(?:deleted|removed|hidden|withdrawn|moderated|removido|removida|apagad[oa]|exclu[íi]d[oa]|eliminad[oa]|borrad[oa]|suprimid[oa]|"
+    r"retirad[oa]|supprimée?|retirée?|modérée?|gelöscht|entfernt|rimoss[oa]|eliminat[oa]|cancellat[oa]|verwijderd|usuni[ęe]t[ya]|usunięto|"
+    r"odstránen[ýá]|zmazan[ýá]|vymazan[ýá]|odstraněn[ýá]?|smazán[ýa]?|видален\w*|видалено|удал[её]н\w*|borttage[nt]|raderad|raderat|slettet|"
+    r"poistettu|törölve|törölt\w*|șters|ștearsă|obrisan\w*|uklonjen\w*|izbrisan\w*|pašalint\w*|ištrint\w*|silindi|kaldırıldı|"
+    r"διαγράφηκε|αφαιρέθηκε|削除され|删除|刪除|삭제|حذف|محذوف|נמחק|הוסר|bị xóa|đã xóa|dihapus|ถูกลบ|মুছে|tinanggal|binura)"
+)
+_REMOVED_NOUN = (
+    r"(?:comment|post|message|reply|answer|contribution|coment[áa]rio|mensagem|mensaje|respuesta|commentaire|réponse|kommentar|beitrag|"
+    r"commento|messaggio|reactie|bericht|komentarz|wpis|koment[áa]r|príspevok|příspěvek|коментар|допис|комментари|сообщени|inlägg|kommentti|"
+    r"viesti|hozzászólás|comentariu|mesaj|komentaras|yorum|σχόλιο|コメント|投稿|评论|評論|留言|回复|댓글|게시물|تعليق|תגובה|bình luận|"
+    r"ความคิดเห็น|মন্তব্য|moderat|administrat|admin)"
+)
+_REMOVED = re.compile(
+    rf"^(?:\[(?:deleted|removed|mesaj șters|mesaj sters)[^\]]{{0,40}}\]|\((?:deleted|removed)\))$|^(?=.{{0,200}}$)(?=.*{_REMOVED_VERB})(?=.*{_REMOVED_NOUN})",
+    re.IGNORECASE,
+)
+"""What a page shows where a comment was taken down: "[deleted]", "Este comentário foi
+removido …", "Komentarz został usunięty przez moderatora", "Príspevok bol odstránený …"."""
+
+
+def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
+    """Whether replies hang under the line ``at``: the next comment is indented deeper,
+    or a button with the number of its replies follows it ("Ukryj odpowiedzi (1)",
+    "Ocultar 1 resposta": a first word that other lines with a number start with too)."""
+    if following is not None and 0 <= following < len(lines) and _indent(lines[following]) > _indent(lines[at]):
+        return True
+    under = next((raw.strip() for raw in lines[at + 1 : at + 4] if raw.strip()), "")
+    if not under or len(under) > 40 or not re.search(r"\d", under) or not re.match(r"[^\W\d_]", under) or re.search(
+        r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}:\d\d", under
+    ):
+        return False  # (the next post's date and number, "03-15-2024, 01:30 PM #8", is no button)
+    first = under.split()[0]
+    return sum(1 for raw in lines if raw.strip().startswith(first + " ") and re.search(r"\d", raw) and len(raw.strip()) <= 40) >= 2
+
+
+def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -> list[Comment]:
+    """The comments with each taken-down one as a comment of its own: its placeholder
+    line, read into the card above (it has no name or buttons of its own, or its
+    name and date sit over it), keeps its place in the thread, replies nest under it."""
+    depth_at: dict[int, int] = {}
+    for c in comments:
+        if 0 <= c.line - first_line < len(lines):
+            depth_at.setdefault(_indent(lines[c.line - first_line]), c.depth)
+    found: list[Comment] = []
+    for number, c in enumerate(comments):
+        start = c.line - first_line
+        end = (c.end_line - first_line) if c.end_line > c.line else (comments[number + 1].line - first_line if number + 1 < len(comments) else len(lines))
+        cut = None
+        for k in range(max(0, start + 1), min(len(lines), end)):
+            text = lines[k].strip()
+            if text and _REMOVED.search(text) and text in c.text and not c.text.startswith(text):
+                cut = k
+                break
+        if cut is None:
+            found.append(c)
+            continue
+        if not _holds_replies(lines, cut, comments[number + 1].line - first_line if number + 1 < len(comments) else None):
+            # a taken-down comment nothing answers: no comment of the thread, and no words of the one above
+            text = lines[cut].strip()
+            at = c.text.find(text)
+            found.append(dataclasses.replace(c, text=(c.text[:at] + c.text[at + len(text) :]).strip()) if at > 0 else c)
+            continue
+        head = cut
+        # "Użytkownik" / "6 godz. temu" over the notice: the taken-down card's own head
+        above = [k for k in range(cut - 1, max(start, cut - 3), -1) if lines[k].strip()]
+        if len(above) == 2 and above == [cut - 1, cut - 2] and not lines[cut - 3].strip() and _generic_date(lines[cut - 1].strip()) and _looks_like_name(lines[cut - 2].strip()):
+            head = cut - 2
+        at = c.text.find(lines[head].strip())
+        before = c.text[:at].rstrip() if at > 0 else c.text
+        if not before or at <= 0:
+            found.append(c)
+            continue
+        author = clean(lines[head].strip()) if head < cut else None
+        found.append(dataclasses.replace(c, text=before, end_line=first_line + head))
+        depth = depth_at.get(_indent(lines[head]), c.depth)
+        when = parse_date(lines[head + 1].strip()) if head < cut else None
+        found.append(Comment(first_line + head, c.text[c.text.find(lines[cut].strip()) :].strip(), author, depth, c.end_line, when))
+    return found
 
 
 _MEMBER_EVENT = re.compile(
