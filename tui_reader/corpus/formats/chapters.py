@@ -31,7 +31,7 @@ from .media import is_media_url
 
 _LABEL = r"(?:\d{1,2}:\d{2}|\d{1,3}):\d{2}(?:[.,]\d{1,3})?"
 _URL = r"(?P<url><[^>\n]*>|[^)\s]+)"
-_BULLET = r"(?:[-*+•·▪◦‣►▶→–—]\s*|\d{1,3}[.)]\s+|\d{1,3}[ \t]{2,})?"
+_BULLET = r"(?:[-*+•·▪◦‣►▶→–—☐☑☒✅✓✔⬜□■]\s*|\d{1,3}[.)]\s+|\d{1,3}[ \t]{2,})?"
 _HEADING = r"(?P<heading>#{1,6}\s+)?"
 _EMPHASIS = r"(?:\*\*|__|\*|_|`)?"
 _NOT_CLOCK = r"(?!\s*(?:[ap]\.?m\.?\b|hrs?\b|h\b|uhr\b|[-–]\s*\d)|[/:.]\d)"
@@ -53,7 +53,7 @@ _RANGE = re.compile(
 """A time range: a snip or highlight (``🎧 10:12 - 11:44 (01:32)``) under a heading
 that names it."""
 _TRAILING = re.compile(
-    r"^\s{0,8}" + _BULLET + r"(?P<title>[^\s].*?)\s*(?:[-–—|]\s*|\(|\[)(?P<label>" + _LABEL + r")" + _NOT_CLOCK
+    r"^\s{0,8}" + _HEADING + _BULLET + r"(?P<title>[^\s].*?)\s*(?:(?P<sep>[-–—|·•])\s*|\(|\[)(?P<label>" + _LABEL + r")" + _NOT_CLOCK
     + r"[)\]]?\s*$"
 )
 _TRAILING_RANGE = re.compile(
@@ -213,7 +213,10 @@ def _candidate(index: int, raw: str, lines: list[str]) -> _Candidate | None:
     if match and _valid_label(match.group("label")):
         label = match.group("label")
         title = match.group("title")
-        return _Candidate(index, label, label_seconds(label), plain_title(title), _first_url(title), "trailing")
+        heading = len((match.group("heading") or "").strip())  # "### Data migration status · 01:48" (Avoma's topics)
+        if match.group("sep") in ("·", "•") and not heading:
+            return None  # "[Another talk](…) — Tobias Lindqvist · 38:20": a list of other pages and their lengths
+        return _Candidate(index, label, label_seconds(label), plain_title(title), _first_url(title), "trailing", heading)
     return None
 
 

@@ -352,8 +352,8 @@ def _source(evidence: Evidence) -> str | None:
     if evidence.own_url:
         where = "a URL line at its top" if evidence.url_in_body else "its front matter"
         return f"the page's own URL in {where} ({_short(evidence.own_url)})"
-    if evidence.chapters >= 2:
-        return f"an episode page: {evidence.chapters} chapters"
+    if evidence.chapters >= 2 and not any(_MEETING.match(raw) for raw in evidence.lines[:80]):
+        return f"an episode page: {evidence.chapters} chapters"  # (a meeting's notes keep the recording's times: notes)
     posts = numbered_posts(evidence.lines)
     if posts:
         return f"one author's thread, unrolled ({posts} numbered posts: 1/, 2/, …)"

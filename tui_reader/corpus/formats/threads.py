@@ -1802,6 +1802,9 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
         covered += _non_blank(lines, name_index, end)
         text = clean(_dedent(kept))
         if not text:
+            # "kilnkid_88" / "1d" / "🔥🔥🔥" / "Reply": a card that says it with emoji alone
+            text = next((raw.strip() for raw in body if re.fullmatch(r"(?:[^\w\s]\ufe0f?\u200d?){1,12}", raw.strip()) and re.search(r"[^\x00-\u2000]", raw)), "")
+        if not text:
             continue
         date_text = _EMPHASIS.sub("", lines[date_index].strip())
         handle = _HANDLE_DATE.match(date_text)
@@ -1889,7 +1892,8 @@ _STATED = re.compile(
     r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$"
     r"|^(?:top |all )?(?P<what2>comments|replies|responses) \((\d{1,5})\)$"
     r"|^showing \d+\s*[-–]\s*\d+ of (?P<shown>\d{1,5}) comments$"
-    r"|^(?:[^\W\d_]{4,24}) \((?P<any>\d{1,5})\)(?:\s{2,}.*)?$",  # "Hozzászólások (10)", "Komentarze (12)"
+    r"|^(?:[^\W\d_]{4,24}) \((?P<any>\d{1,5})\)(?:\s{2,}.*)?$"  # "Hozzászólások (10)", "Komentarze (12)"
+    r"|^(?:comments?|replies|responses|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)[ \n](?P<after>\d{1,5})$",  # "Comments 14" (a tab), "Comment" over "13"
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1907,6 +1911,8 @@ def _stated_count(lines: list[str]) -> int | None:
         return int(match.group("shown"))
     if match.group("any"):
         return int(match.group("any"))
+    if match.group("after"):
+        return int(match.group("after"))
     return int(match.group(1)) - (1 if match.group("what").lower() == "posts" else 0)
 
 
@@ -2769,7 +2775,9 @@ def _said(text: str) -> str:
 def _without_events(body: list[str]) -> list[str]:
     """A comment's lines without the timeline events copied after it ("tobias /
     changed discussion status to closed / Feb 12")."""
-    body = [raw for raw in body if not _ACTOR_EVENT.match(raw.strip())]  # "okonkwo approved these changes 3 days ago"
+    events = {k for k, raw in enumerate(body) if _ACTOR_EVENT.match(raw.strip()) or _DOTTED_EVENT.match(raw.strip())}  # "okonkwo approved these changes 3 days ago"
+    events |= {k - 1 for k in events if k and re.fullmatch(r"[A-Z]{1,3}", body[k - 1].strip())}  # the actor's avatar initials over it ("DP")
+    body = [raw for k, raw in enumerate(body) if k not in events]
     if not any(_EVENT_LINE.match(raw.strip()) for raw in body):
         return body
     drop: set[int] = set()
@@ -2816,8 +2824,15 @@ def _thoughts_on(lines: list[str]) -> str | None:
     return None
 
 
+_DOTTED_EVENT = re.compile(
+    r"^[^\W\d_][^·•\n]{0,40}? (?:created|added|attached|changed|completed|moved|assigned|unassigned|removed|marked|set|renamed|"
+    r"uploaded|liked|joined|left|closed|reopened|merged|edited|deleted|duplicated|pinned|mentioned)\b[^·•\n]{0,100}\s[·•]\s*[^·•\n]{2,30}$"
+)
+"""A timeline event and its date on one line: "Devon Pak attached intake_fieldmap_v3.csv · Apr 18" (Asana)."""
+
+
 def _is_card_date(text: str) -> bool:
-    if len(text) > 48:
+    if len(text) > 48 or (" · " in text and _DOTTED_EVENT.match(text)):
         return False
     return _CARD_DATE.match(text) is not None  # also "*2024-03-20 19:04:11* | Message #4101"
 
@@ -2854,7 +2869,8 @@ _ICON_NAME = re.compile(
 _NO_NAME = re.compile(
     r"\s\(\d{1,5}\)$"  # a button with its count: "Ukryj odpowiedzi (2)"
     r"|" + _ICON_NAME.pattern +
-    r"|^(?:(?:last )?updated|released|published|posted|created|modified|launched|joined|member since)(?: on| at)?$",  # a field's label over its date
+    r"|^(?:(?:last )?updated|released|published|posted|created|modified|launched|joined|member since|due(?: date)?|start date|end date|"
+    r"deadline|expires|last (?:seen|active|reply|post)|(?:date )?opened|(?:date )?closed|resolved|reported)(?: on| at)?$",  # a field's label over its date
     re.IGNORECASE,
 )
 
@@ -3066,6 +3082,10 @@ def _head(lines: list[str], index: int) -> _Head | None:
         tail_shape = " name"
     elif author is None and name:
         author = name
+    if author is not None and re.match(r"^(?:reviewed|posted|written|published|commented|answered|asked|replied|submitted)\b.{0,40}\b(?:on|at|in)$", lead.strip(), re.IGNORECASE):
+        # "Marcus T." / "5.0 out of 5 stars …" / "Reviewed in the United States on March 9, 2024" (Amazon): the name is above the label
+        above = [k for k in range(index - 1, max(-1, index - 4), -1) if lines[k].strip() and not re.search(r"\bout of \d\b|★|☆|\bstars?\b", lines[k], re.I)]
+        author = clean(lines[above[0]].strip()) if above and _looks_like_name(lines[above[0]].strip()) else author
     if author is None:
         return None
     shaped_lead = re.sub(r"\(\s*\d+\s*\)", "", lead)  # a user's number beside the name, there or not
@@ -3466,7 +3486,7 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
     if best is None and (dumps or hinted) and not table and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
-        best.comments = _split_removed(best.comments, lines, first_line)
+        best.comments = _split_removed(_without_teasers(best.comments), lines, first_line)
         best.folded += _fold_repeats(best.comments)
     if best is not None and any(_MEMBER_EVENT.match(c.text) for c in best.comments):
         best.comments = [c for c in best.comments if not _MEMBER_EVENT.match(c.text)]  # "@kenji has joined the channel"
@@ -3492,6 +3512,25 @@ _REMOVED = re.compile(
 )
 """What a page shows where a comment was taken down: "[deleted]", "Este comentário foi
 removido …", "Komentarz został usunięty przez moderatora", "Príspevok bol odstránený …"."""
+
+
+def _without_teasers(comments: list[Comment]) -> list[Comment]:
+    """The comments without the teasers a page shows above its list ("Top positive
+    review", "Featured"): a card whose opening words a later card by the same
+    author holds in full."""
+    def opening(text: str) -> str:
+        return " ".join(text.split())[:60]
+
+    keep = []
+    for number, c in enumerate(comments):
+        start = opening(c.text)
+        shown_again = c.author and len(start) >= 40 and any(
+            later.author == c.author and start in " ".join(later.text.split()) and len(later.text) > len(c.text) * 0.8
+            for later in comments[number + 1 :]
+        )
+        if not shown_again:
+            keep.append(c)
+    return keep
 
 
 def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
