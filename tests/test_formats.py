@@ -1381,3 +1381,79 @@ def test_a_reading_apps_highlights_by_their_labels_or_their_times() -> None:
     # a post that mentions highlights is no export
     post = ["# Three highlights of the trip", "", "Highlight one was the ferry.", "", "We also saw the lighthouse."]
     assert summaries.summary_signals({}, post, "Three highlights of the trip").strength < 2
+
+
+def _forum_posts(layout: str) -> list[str]:
+    """Five forum posts, #1 the topic's, in one of two layouts: the name under the mark
+    with the card's fields (IP.Board, DonanımHaber), or the date and the mark on one
+    line over the name (vBulletin), post #4 taken down there."""
+    people = ["kasa_toplayan", "pixelci", "Eski_Madenci", "tek_tabanca", "donanim_dede"]
+    lines = ["Forum > Donanım", "İkinci el ekran kartı", "41 Cevap", ""]
+    for number, name in enumerate(people, 1):
+        if layout == "under":
+            lines += [f"#{number}", name, "Kıdemli Üye", "Kayıt: Mart 2016", f"Mesaj: {number}12", f"1{number} Şubat 2025 22:14",
+                      f"Post {number} says something long enough to be read as the text of a post.", "Alıntı", "Beğen", ""]
+        elif number == 4:
+            lines += [f"    03-15-2024, 0{number}:22 AM #{number}", "    This message has been deleted by Marlow. Reason: spam link", ""]
+        else:
+            lines += [f"    03-15-2024, 0{number}:22 AM #{number}", f"    {name}", f"    {name} is offline", "    Member", "    Join Date",
+                      "        Nov 2016", "    Posts", "        1,207", "", f"    Post {number} says something long enough to be a post.",
+                      "    Reply With Quote", ""]
+    return lines
+
+
+@pytest.mark.parametrize("layout", ["under", "dated"])
+def test_forum_posts_under_their_number(layout: str) -> None:
+    thread = threads.recognise(_forum_posts(layout), 1)
+    assert thread is not None and thread.description is not None  # "#1" is the topic
+    assert len(thread.comments) == 4
+    named = [c.author for c in thread.comments]
+    assert named == (["pixelci", "Eski_Madenci", "tek_tabanca", "donanim_dede"] if layout == "under" else ["pixelci", "Eski_Madenci", None, "donanim_dede"])
+    assert all(c.text.startswith(("Post", "This message")) for c in thread.comments)
+
+
+def _removed_thread(replies_under: bool) -> list[str]:
+    lines = ["Komentarze (6)", ""]
+    for name, text, indent in [("Halina B.", "U nas rynek to jedna wielka patelnia w lipcu.", ""),
+                               ("Zielony_Bartek", "U nas to samo, tylko zamiast fontanny są dysze.", "    ")]:
+        lines += [indent + name, indent + "5 godz. temu", indent + text, indent + "Odpowiedz", indent + "Zgłoś", ""]
+    lines += ["    Komentarz został usunięty przez moderatora.", ""]
+    indent = "        " if replies_under else ""
+    lines += [indent + "Ola M.", indent + "4 godz. temu", indent + "Dobrze, że to wyleciało, bez wyzwisk proszę.", indent + "Odpowiedz", indent + "Zgłoś", ""]
+    lines += ["Jurek1958", "3 godz. temu", "Za moich czasów na rynku był targ i błoto.", "Odpowiedz", "Zgłoś", ""]
+    return lines
+
+
+def test_a_taken_down_comment_counts_where_replies_hang_under_it() -> None:
+    held = threads.recognise(_removed_thread(True), 1)
+    assert held is not None
+    assert [c.author for c in held.comments] == ["Halina B.", "Zielony_Bartek", None, "Ola M.", "Jurek1958"]
+    assert held.comments[2].text.startswith("Komentarz został usunięty") and held.comments[3].depth > held.comments[2].depth
+    alone = threads.recognise(_removed_thread(False), 1)
+    assert alone is not None
+    assert [c.author for c in alone.comments] == ["Halina B.", "Zielony_Bartek", "Ola M.", "Jurek1958"]
+    assert not any("usunięty" in c.text for c in alone.comments)  # nor left in the card above
+
+
+def test_review_cards_with_a_profile_and_teasers_shown_again() -> None:
+    lines = ["Recommended Reviews", "Top positive review", "Marcus T.", "Apr 28, 2024",
+             "I run before work from October to March, so most of my miles are in the dark and this lamp…", "Read more", ""]
+    for name, where, date, text in [("Marcus T.", "Seattle, WA", "Apr 28, 2024", "I run before work from October to March, so most of my miles are in the dark and this lamp stays put."),
+                                    ("Leah T.", "Beaverton, OR", "Apr 21, 2024", "Came here for my sister's birthday with a group of seven people."),
+                                    ("Jonah W.", "Vancouver, WA", "Apr 14, 2024", "Overrated. Six dollars for a pastry and we had to bus our table.")]:
+        lines += [name, where, "42", "118", "Elite 24", date, text, "Helpful 4", "Thanks 0", ""]
+    lines += ["Comment from Priya S. of Marrow & Rye", "Business Owner", "4/23/2024", "Leah, thank you for writing this up so carefully!", ""]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments][:3] == ["Marcus T.", "Leah T.", "Jonah W."]
+    assert len(thread.comments) == 4
+
+
+def test_chapters_after_topic_headings_and_in_checklists() -> None:
+    avoma = "\n".join(["# Weekly sync", "", "### Agenda & recap · 00:00", "- recap", "", "### Data migration · 01:48", "- status", "- more",
+                       "", "### Intake forms · 09:30", "- schema", "", "### Open questions · 36:20", "- who signs off"])
+    assert seconds(avoma) == [0, 108, 570, 2180]
+    keep = "\n".join(["VOD clips - day 3", "", "☑ 0:12:40 chat names the moth", "☐ 2:48:10 the backtrack", "☐ 8:52:40 final boss start"])
+    assert seconds(keep) == [760, 10090, 31960]
+    others = "\n".join(["More talks", "- [Exactly-once is a lie](https://x.example/a) — Tobias · 38:20", "- [Replaying events](https://x.example/b) — Amara · 41:07"])
+    assert seconds(others) == []  # other pages and their lengths

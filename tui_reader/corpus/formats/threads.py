@@ -424,6 +424,8 @@ def doubled_names(lines: list[str], first_line: int) -> Thread | None:
 # --- forum posts numbered #1, #2, … under their author's card (XenForo, SMF, KASKUS) ------
 
 _POST_MARK = re.compile(r"^\s*#\s?(\d{1,5})\s*$")
+_DATED_MARK = re.compile(r"^\s*(?P<date>\S.{4,40}?)\s+#(\d{1,5})\s*$")
+"""A post's date and its number on one line: ``03-15-2024, 03:22 AM #4`` (vBulletin)."""
 _FORUM_FOOTER = re.compile(
     r"^\s*(?:reply|quote|report|like|share|bookmark|multi-?quote|\+ quote|reactions?:.*|\d+\s+reactions?|"
     r"balas|kutip|laporkan|jibu|nukuu|ripoti|відповісти|ответить|цитировать|цитат|отговор|цитат|докладвай|"
@@ -468,20 +470,29 @@ def _card_under_mark(lines: list[str], mark: int, shapes: collections.Counter[st
     if name_at is None or any(len(lines[k].strip()) > 48 for k in following if k < name_at):
         return None
     head_end, dated = name_at, None
-    for k in range(name_at + 1, min(len(lines), name_at + 10)):
+    name_indent = _indent(lines[name_at])
+    for k in range(name_at + 1, min(len(lines), name_at + 14)):
         text = lines[k].strip()
         if not text:
             continue
+        below = next((raw for raw in lines[k + 1 : k + 3] if raw.strip()), "")
         field = len(text) <= 48 and (
+            re.search(r"\bis (?:offline|online)$", text) is not None  # "kiwi_tech is offline" (vBulletin)
+            or (_indent(lines[k]) > name_indent and k > name_at + 1)  # a field's value under its label ("Join Date" / "    Nov 2016")
+            or (len(text.split()) <= 2 and not re.search(r"\d", text) and _indent(below) > name_indent and len(below.strip()) <= 30)
+            or
             _HEAD_FIELD.match(text) is not None or _generic_date(text) or _is_card_date(text)
             or (shapes[_digit_shape(text)] >= 3 and len(text.split()) <= 3 and not _SENTENCE_END.search(text))
-            or (k == name_at + 1 and len(text.split()) <= 3 and not re.search(r"\d", text) and not _SENTENCE_END.search(text)
-                and _HEAD_FIELD.match(next((raw.strip() for raw in lines[k + 1 : k + 3] if raw.strip()), "")) is not None)
+            or (k <= head_end + 2 and len(text.split()) <= 3 and not re.search(r"\d", text) and not _SENTENCE_END.search(text)
+                and (_HEAD_FIELD.match(below.strip()) is not None or (len(below.split()) <= 2 and _indent(next((raw for raw in lines[k + 2 : k + 4] if raw.strip()), "")) > name_indent)))
         )  # (a rank right under the name, over the card's fields: "Guru Member", "Moderator")
-        if not field:
+        if not field or _POST_MARK.match(text) or _DATED_MARK.match(text):
             break
-        if dated is None and (_generic_date(_date_part(text)) or _is_card_date(text)) and not re.match(r"^(?:reg|joined|registered|member since|inlägg|posts)\b", text, re.I):
+        joined = re.match(r"^(?:reg|joined|registered|member since|inlägg|posts|kayıt|üyelik|mesaj)\b", text, re.I)
+        if dated is None and (_generic_date(_date_part(text)) or _is_card_date(text)) and not joined and _indent(lines[k]) <= name_indent:
             dated = k
+            head_end = k
+            break  # the post's date ends its head ("12 Şubat 2025 22:14", "Posted 16 mai 2024 - 08:12")
         head_end = k
     return name_at, head_end, dated
 
@@ -491,7 +502,10 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     ``Joined … Posts …``, the date), then the text, then ``Reply`` / ``Reactions: …``
     (XenForo, KASKUS and the like). A quote's ``X said:`` … ``Click to expand...`` is
     left out of the text; ``#1`` is the thread's opening post."""
-    marks = [(i, int(m.group(1))) for i, raw in enumerate(lines) if "#" in raw if (m := _POST_MARK.match(raw))]
+    marks = [
+        (i, int(m.group(1) if m.re is _POST_MARK else m.group(2))) for i, raw in enumerate(lines) if "#" in raw
+        if (m := _POST_MARK.match(raw) or _DATED_MARK.match(raw)) and (m.re is _POST_MARK or _generic_date(m.group("date")))
+    ]
     if len(marks) < MIN_COMMENTS + 1 or sum(1 for a, b in zip(marks, marks[1:]) if b[1] > a[1]) * 3 < (len(marks) - 1) * 2:
         return None
     starts: list[tuple[int, int, int, int, int]] = []  # (card's first line, mark, date line, name line, first text line)
@@ -510,11 +524,18 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
         # "#3" / "Tibi_DX" / "Guru Member" / "Posts: 9.274" / "Posted 16 mai 2024 - 09:20"
         # (IP.Board, Flashback): the name under the mark, then the fields of its card.
         under = _card_under_mark(lines, index, shapes)
+        notice = next((k for k in range(index + 1, min(len(lines), index + 3)) if lines[k].strip()), None)
+        if under is None and notice is not None and _DATED_MARK.match(lines[index]) and _REMOVED.search(lines[notice].strip()):
+            starts.append((index, index, index, -1, notice))  # "#7" / "This message has been deleted by Marlow": a post, taken down
+            floor = notice
+            continue
         if under is None:
             continue
         name_at, head_end, dated = under
         top = index - 1 if index - 1 > floor and _generic_date(lines[index - 1].strip()) else index
         date_at = dated if dated is not None else (top if top < index else None)
+        if _DATED_MARK.match(lines[index]):
+            date_at = index  # (the card's "Join Date" is the member's, not the post's)
         if date_at is None:
             continue
         starts.append((top, index, date_at, name_at, head_end + 1))
@@ -548,11 +569,12 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
         covered += _non_blank(lines, top, min(end, max(stop, body_from + len(body))))
         text = clean(_dedent(body))
         if text:
-            comments.append(Comment(first_line + top, text, clean(lines[name_at].strip()), 0, first_line + end, parse_date(_date_part(lines[date_at].strip()))))
+            when = parse_date(_date_part(re.sub(r"\s+#\d{1,5}$", "", lines[date_at].strip())))
+            comments.append(Comment(first_line + top, text, clean(lines[name_at].strip()) if name_at >= 0 else None, 0, first_line + end, when))
     if len(comments) < MIN_COMMENTS + 1:
         return None
     thread = Thread("forum posts numbered under their author (#1, #2, …)", comments, strong=True)
-    if int(_POST_MARK.match(lines[starts[0][1]]).group(1)) == 1:  # type: ignore[union-attr]
+    if dict(marks).get(starts[0][1]) == 1:
         thread.comments = comments[1:]
         thread.description = (comments[0].line, comments[0].text)
     start = starts[0][0]
@@ -1571,7 +1593,7 @@ _ACTOR_EVENT = re.compile(
 )
 """A timeline event on one line with its actor and its date."""
 _BADGE_LINE = re.compile(
-    r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified|developer|publisher|maintainer|team)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$",
+    r"^\(?(?:op|author|mod|moderator|admin|staff|creator|verified|developer|publisher|maintainer|team|business owner|owner)\)?$|^•?\s*(?:1st|2nd|3rd\+?)$",
     re.IGNORECASE,
 )
 _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
@@ -1579,6 +1601,12 @@ _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
 needs the AM or PM), ``10:45`` under the last message (the same author again)."""
 _HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
 _NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
+_PROFILE_LINE = re.compile(
+    r"^(?:\d[\d,.]*[kK]?|[^\W\d_][\w .'’-]{1,30}, [^\W\d_][\w .'’-]{1,30}|\d[\d,.]*\s+[^\W\d_]+(?: [^\W\d_]+)?|"
+    r"(?:elite|local guide|top reviewer|vine voice|verified (?:buyer|purchase)|business owner|owner)(?: '?\d{2,4})?)$",
+    re.IGNORECASE,
+)
+"""A line of a reviewer's profile under the name: a count, "Seattle, WA", "27 contributions", "Elite 24"."""
 
 
 def _without_featured(comments: list[Comment]) -> list[Comment]:
@@ -1706,6 +1734,16 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             above = [k for k in range(previous - 1, max(-1, previous - 4), -1) if lines[k].strip()][:2]
             if len(above) == 2 and _BADGE_LINE.match(lines[above[0]].strip()) and _looks_like_name(lines[above[1]].strip()):
                 previous = above[1]
+        if previous is not None:
+            # "Dana K." / "Seattle, WA" / "42" / "118" / "Elite 24" / "Apr 28, 2024" (Yelp): the reviewer's
+            # profile between the name and the date
+            block = []
+            k = previous
+            while k is not None and len(block) < 6 and _PROFILE_LINE.match(lines[k].strip()):
+                block.append(k)
+                k = next((j for j in range(k - 1, max(-1, k - 3), -1) if lines[j].strip()), None)
+            if len(block) >= 2 and k is not None and _looks_like_name(lines[k].strip()) and not _PROFILE_LINE.match(lines[k].strip()):
+                previous = k
         stripped = lines[index].strip()
         verb = _VERB_HEAD.match(stripped)
         if verb:
@@ -2000,8 +2038,8 @@ def cards_by_place(lines: list[str], first_line: int) -> Thread | None:
         text for n, at in enumerate(dated)
         for text in {raw.strip() for raw in lines[at + 1 : (dated[n + 1] if n + 1 < len(dated) else at + 16)] if raw.strip() in buttons}
     )
-    likely = after.most_common(1)[0][0] if after else None
-    dated = [at for at in dated if lines[at - 1].strip() != likely]
+    likely = {text for text, n in after.items() if n * 4 >= len(dated) * 3} or ({after.most_common(1)[0][0]} if after else set())
+    dated = [at for at in dated if lines[at - 1].strip() not in likely]  # ("Smartest" / "Funniest" under every card: both buttons)
     if len(dated) < MIN_COMMENTS:
         return None
     # The button is the repeated line that follows (nearly) every dated card, before the next one.
@@ -2875,12 +2913,18 @@ _NO_NAME = re.compile(
 )
 
 
+_ANSWER_FROM = re.compile(r"^(?:comment|response|reply|answer) from (?P<name>[^,]{2,40}?)(?:,.{0,60}| of .{1,60}| at .{1,60})?$", re.IGNORECASE)
+
+
 def _looks_like_name(text: str) -> bool:
     text = _HEADING_NAME.sub("", text)  # "### Lena Hoffmann" (a chat export in Markdown)
     if re.fullmatch(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?", text):  # a handle (YouTube, Threads, Mastodon's @name@server)
         return True
     if re.fullmatch(r"[\w.\-]{2,40}@[\w\-]+(?:\.[\w\-]+)+", text) and not re.search(r"\.(?:html?|md|txt|pdf)$", text):
         return True  # a fediverse account without its "@" (Lemmy's, Mbin's "rita@fedia.io")
+    answer = _ANSWER_FROM.match(text)
+    if answer:
+        text = answer.group("name")  # "Comment from Priya S. of Marrow & Rye" (Yelp), "Response from Priya S, Owner at …" (Tripadvisor)
     text = name_without_handle(text)
     if not text or len(text) > 50 or _CARD_ACTION.match(text) or _is_card_date(text) or _NO_NAME.search(text):
         return False
@@ -3314,6 +3358,7 @@ _HANDLE_BLOCK_ANYWHERE = re.compile(r"\n\n@?[a-z0-9][\w.\-]{2,31}\n\S")
 _NUMBERED_LABEL_ANYWHERE = re.compile(r"^[ \t]*[^\W\d_][^\d\n#]{1,28}?[ \t]*#?\d{1,4}(?:[-.]\d{1,4}){0,3}[ \t]*$", re.MULTILINE)
 _CSV_HEADER_ANYWHERE = re.compile(r"^[^\n]*(?:sender|from|author|user(?:name)?)\"?[,;\t][^\n]*(?:message|text|content|body)\b", re.IGNORECASE | re.MULTILINE)
 _POST_MARK_ANYWHERE = re.compile(r"^[ \t]*#[ \t]?\d{1,5}[ \t]*$", re.MULTILINE)
+_DATED_MARK_ANYWHERE = re.compile(r"^[^\n#]{0,40}\d[^\n#]{0,30}[ \t]#\d{1,5}[ \t]*$", re.MULTILINE)
 _DOUBLED_ANYWHERE = re.compile(r"^([^\n]{2,40})\n\1\n", re.MULTILINE)
 _SIGNED_ANYWHERE = re.compile(r"^[ \t]*(?:posted|submitted|written|sent|commented) by [^\n]{1,60}? (?:at|on|@) ", re.MULTILINE | re.IGNORECASE)
 _DATE_MARKS = (
@@ -3368,7 +3413,7 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     wiki_talk: lambda text: text.count("(UTC)") + text.count("[[User") > 2 * MIN_COMMENTS,
     smf_posts: lambda text: text.count("«") > MIN_COMMENTS and text.count("»") > MIN_COMMENTS,
     csv_messages: lambda text: bool(_CSV_HEADER_ANYWHERE.search(text, 0, 20_000)),
-    numbered_cards: lambda text: _more_than(_POST_MARK_ANYWHERE, text, MIN_COMMENTS),
+    numbered_cards: lambda text: _more_than(_POST_MARK_ANYWHERE, text, MIN_COMMENTS) or _more_than(_DATED_MARK_ANYWHERE, text, MIN_COMMENTS),
     doubled_names: lambda text: _more_than(_DOUBLED_ANYWHERE, text, MIN_COMMENTS),
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
@@ -3456,6 +3501,8 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
             found = None
         if found is None or not found.acceptable():
             continue
+        if best is not None and best.strong and not found.strong and len(found.comments) < len(best.comments):
+            continue  # fewer comments without the export's own marks: the marked reading stands
         if best is None or found.coverage > best.coverage + 0.05 or (
             found.coverage >= best.coverage - 0.05 and found.strong and not best.strong and len(found.comments) > len(best.comments)
         ) or (
