@@ -1457,3 +1457,29 @@ def test_chapters_after_topic_headings_and_in_checklists() -> None:
     assert seconds(keep) == [760, 10090, 31960]
     others = "\n".join(["More talks", "- [Exactly-once is a lie](https://x.example/a) — Tobias · 38:20", "- [Replaying events](https://x.example/b) — Amara · 41:07"])
     assert seconds(others) == []  # other pages and their lengths
+
+
+def test_a_live_streams_chat_with_its_replies() -> None:
+    lines = ["Chat", "Pinned by ferrouswolf", "11:38 PM ferrouswolf: ok chat this is it, the final boss",
+             "11:38 PM mossbeard: LETS GOOOOO", "kaz_77 subscribed for 3 months!", "11:39 PM ravenblue: not backseating but dodge LEFT",
+             "Replying to @ravenblue: not backseating but dodge LEFT", "11:39 PM mossbeard: @ravenblue bro backseated in the same sentence",
+             "11:40 PM ferrouswolf: nobody talk to me", "Send a message"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None
+    assert [c.author for c in thread.comments] == ["ferrouswolf", "mossbeard", "ravenblue", "mossbeard", "ferrouswolf"]
+    assert [c.depth for c in thread.comments] == [0, 0, 0, 1, 0]
+    chapters_like = ["00:00 Intro: why we ride", "04:10 Gear: what to bring", "12:30 Route: the long way round", "20:05 Outro: next week"]
+    assert threads.recognise(chapters_like, 1) is None  # no name twice: a chapter list
+
+
+def test_a_discord_copy_with_badges_grouped_messages_and_references() -> None:
+    lines = ["stream-feedback", "Day 3 feedback", "ferrouswolf", "OP", " — 05/13/2024 1:04 AM", "we did it, nine hours and no hits at all", "5 Messages",
+             "mossbeard — 05/13/2024 1:10 AM", "mic was gone from 3:12:00 to 3:40:00 in the VOD, game audio only", "[1:11 AM]",
+             "still the best stream of the year", "@mossbeard mic was gone from 3:12:00 to 3:40:00 in the VOD, game audio only",
+             "stelle_mod — 05/13/2024 1:15 AM", "that was the OBS scene switch after the break", "juniperjump — 05/13/2024 10:40 AM",
+             "cut the backtrack, keep gerald", "ferrouswolf", "OP", " — 05/13/2024 12:31 PM", "kick doesn't do chapters on VODs sadly"]
+    thread = threads.recognise(lines, 1)
+    assert thread is not None and thread.description is not None  # the post, "5 Messages" under it
+    assert [c.author for c in thread.comments] == ["mossbeard", "mossbeard", "stelle_mod", "juniperjump", "ferrouswolf"]
+    assert thread.comments[1].text == "still the best stream of the year"  # the reference went to the reply
+    assert thread.comments[2].depth == 1

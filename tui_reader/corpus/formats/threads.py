@@ -1007,6 +1007,10 @@ _STAMPED_LINE = re.compile(
 )
 """Any chat export's message line: a date and a time in whatever form, the sender, a
 colon, the text (KakaoTalk's ``2024년 3월 5일 오후 2:13, 민지 : …``)."""
+_CLOCK_USER_TEXT = re.compile(
+    r"^\[?(?P<date>\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp]\.?[Mm]\.?)?)\]?\s+(?P<user>@?[\w.\-]{2,30}(?: [\w.\-]{1,20})?)\s?:\s(?P<text>\S.*)$"
+)
+"""A live stream's chat as the page shows it: ``11:38 PM mossbeard: LETS GOOOOO`` (Kick, Twitch)."""
 _IRC = re.compile(r"^\[?(?P<time>" + _TIME + r")\]?\s+<(?P<user>[^>\s]{1,30})>\s(?P<text>.*)$")
 _BRACKET_USER_TEXT = re.compile(
     r"^(?:\[(?P<date>[^\]]*\d[:.]\d\d[^\]]*)\]|\((?P<paren>(?:[^)]{0,30}\d[:.]\d\d[:.]\d\d\s?[AaPp]\.?[Mm]\.?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[ T,]+\d{1,2}[:.]\d\d[^)]{0,12}))\))\s+(?P<user>[^:\n]{1,40}?):\s(?P<text>.*)$"
@@ -1020,7 +1024,7 @@ _BANNER_RULE = re.compile(r"^={10,}\s*$")
 _BANNER_FIELD = re.compile(r"^(?P<key>Guild|Server|Channel|Topic|After|Before|Group|Chat|Exported)\b:?\s*(?P<value>.*)$")
 _CHAT_NOTICE = re.compile(
     r"(?:messages and calls are end-to-end encrypted|created (?:the )?group|joined using this group|"
-    r"changed (?:the )?(?:subject|group|this group)|security code changed|left$|was added|added .+$|removed .+$|"
+    r"changed (?:the )?(?:subject|group|this group)|security code changed|^\S+(?: \S+){0,2} left$|was added|added .+$|removed .+$|"
     r"^(?:incoming|outgoing|missed) (?:voice |video |group )?call(?: \([^()]*\))?$)",
     re.IGNORECASE,
 )
@@ -1066,12 +1070,15 @@ def chat_export(lines: list[str], first_line: int) -> Thread | None:
         (_ZOOM_HEAD, "Zoom meeting chat", True),
         (_LINE_HEAD, "LINE chat history", True),
         (_STAMPED_LINE, "chat export (date, time, sender: text)", True),
+        (_CLOCK_USER_TEXT, "chat copied from a live stream (time, sender: text)", True),
     ):
         heads = [(i, m) for i, raw in enumerate(lines[:4000]) if (m := pattern.match(raw))]
         if len(heads) < MIN_COMMENTS:
             continue
         if len(heads) < 4000:  # the rest of a long export
             heads = [(i, m) for i, raw in enumerate(lines) if (m := pattern.match(raw))]
+        if pattern is _CLOCK_USER_TEXT and collections.Counter(m.group("user") for _, m in heads).most_common(1)[0][1] < 2:
+            continue  # "12:34 Intro: the start" lines with no name twice: a chapter list, not a chat
         thread = _chat_thread(lines, first_line, heads, name, inline)
         if thread is not None and thread.acceptable():
             return thread
@@ -1129,6 +1136,12 @@ def _chat_thread(
         comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
     if not comments:
         return None
+    for number in range(len(comments) - 1):
+        # "Replying to @ravenblue: …" over the reply, read into the message above it (Kick, Twitch)
+        *rest, last = comments[number].text.split("\n")
+        if rest and _QUOTED_REPLY.match(last.strip()):
+            comments[number] = dataclasses.replace(comments[number], text="\n".join(rest).strip())
+            comments[number + 1] = dataclasses.replace(comments[number + 1], text=last.strip() + "\n" + comments[number + 1].text)
     thread = Thread(name, _quoted_replies(comments))
     thread.url = _standalone_url(comments[0].text.split("\n"))  # the link the chat opens with
     thread.total = _non_blank(lines, heads[0][0])
@@ -1927,7 +1940,7 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
 
 
 _STATED = re.compile(
-    r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts)\b(?:\s*•.*)?$"
+    r"^(\d{1,5})(?:\s+|\n)(?P<what>replies|comments|responses|answers|posts|messages)\b(?:\s*•.*)?$"
     r"|^(?:top |all )?(?P<what2>comments|replies|responses) \((\d{1,5})\)$"
     r"|^showing \d+\s*[-–]\s*\d+ of (?P<shown>\d{1,5}) comments$"
     r"|^(?:[^\W\d_]{4,24}) \((?P<any>\d{1,5})\)(?:\s{2,}.*)?$"  # "Hozzászólások (10)", "Komentarze (12)"
@@ -2793,8 +2806,8 @@ def _quoted_replies(comments: list[Comment]) -> list[Comment]:
             parent = next((c for c in reversed(result) if (c.author or "").lower() == name), None)
         elif match:
             quote = re.sub(r"[*_]", "", match.group("quote") or match.group("after") or match.group("bare") or "").strip()
-            name = (match.group("name") or "").strip().lower()
-            earlier = [c for c in result if not name or (c.author or "").lower() == name]
+            name = (match.group("name") or "").strip().lower().lstrip("@")  # "Replying to @ravenblue:" (Kick)
+            earlier = [c for c in result if not name or (c.author or "").lower().lstrip("@") == name]
             parent = next((c for c in reversed(earlier) if quote and _said(c.text).startswith(quote[:40])), None)
             if parent is None and name:
                 parent = earlier[-1] if earlier else None
@@ -3072,6 +3085,8 @@ class _Head:
     date: str
     inline: str
     shape: str
+    top: int = -1
+    """The head's first line where the name sits over the date line (else -1)."""
 
 
 def _head(lines: list[str], index: int) -> _Head | None:
@@ -3092,6 +3107,16 @@ def _head(lines: list[str], index: int) -> _Head | None:
         return None  # a clock time alone heads meeting notes and logs, not comments
     prefix = _PREFIX.match(raw).group()  # type: ignore[union-attr]
     lead = raw[len(prefix) : match.start()]
+    top = -1
+    if re.fullmatch(r"\s*[—–-]\s*", lead) and index:
+        # "ferrouswolf" / "OP" / " — 05/13/2024 12:31 PM" (Discord's copy, a badge after the name): the name above
+        above = [k for k in range(index - 1, max(-1, index - 3), -1) if lines[k].strip()]
+        if above and _BADGE_LINE.match(lines[above[0]].strip()) and len(above) > 1:
+            above = above[1:]
+        if above and _looks_like_name(lines[above[0]].strip()):
+            prefix = _PREFIX.match(lines[above[0]]).group()  # type: ignore[union-attr]
+            lead = lines[above[0]].strip() + " " + lead.strip() + " "
+            top = above[0]
     if len(lead) > 70 or len(lead.split()) > 7 or (lead.strip() and _CARD_ACTION.match(lead.strip())):
         return None  # too long for a name, or the buttons in front of the age ("126   Like   Reply   5h ago")
     if lead.rstrip().endswith(("?", "!", ",")) or (lead.rstrip().endswith(".") and not re.search(r"\b[A-Z]\.$", lead.rstrip())):
@@ -3115,7 +3140,7 @@ def _head(lines: list[str], index: int) -> _Head | None:
     if numbered:
         # "#2  fakopancs76  válasz hegymaszo #1 üzenetére": the post's number, its author, whom it answers
         lead = re.sub(_ANSWERS, "", lead[numbered.end() :])
-    name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(\s*@?[\w.\-]+\s*\)", "", lead)).strip(" *_[]()@:-–·•|")
+    name = _LEAD_VERBS.sub("", re.sub(r"\[[A-Z0-9]{6,}\]|\(\s*@?[\w.\-]+\s*\)", "", lead)).strip(" *_[]()@:-–—·•|")
     name = re.sub(r"^by\s+(?=\S)", "", name)  # Slashdot's "by PopeRatzo ( 965947 ) on Monday …"
     initial = re.match(r"^([A-Z])\s+(\w)", name)
     if initial and initial.group(1).lower() == initial.group(2).lower():
@@ -3135,9 +3160,10 @@ def _head(lines: list[str], index: int) -> _Head | None:
     shaped_lead = re.sub(r"\(\s*\d+\s*\)", "", lead)  # a user's number beside the name, there or not
     shaped_lead = re.sub(r"\s*,\s*(?=[^\W\d_])", " ", shaped_lead)  # "יעל, יפו" and "רוני": a name with its town or without
     shape = ("#N" if floor and tail_shape == " name" else _shape(shaped_lead)) + "|T|" + tail_shape  # the prefix (nesting) may differ
-    return _Head(index, prefix, clean(author), match.group(), inline, shape)
+    return _Head(index, prefix, clean(author), match.group(), inline, shape, top)
 
 
+_BRACKET_CLOCK = re.compile(r"^\s*\[\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\]\s*$")
 _BARE_CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\s*$")
 _NAME_CLOCK_HEAD = re.compile(r"^[^\n]{2,50}?(?: \d{1,2}:\d{2}\s?[AaPp]\.?[Mm]\.?|  \d{1,2}:\d{2})[ \t]*$", re.MULTILINE)
 """Slack's head line as the desktop app copies it: ``Marta Quinn  10:02 AM``."""
@@ -3156,15 +3182,17 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     chosen = max(groups.values(), key=len)
     if len(chosen) < 3:
         return None
-    if not any(_CALENDAR.search(h.date) for h in chosen):
-        # Heads by the clock (Slack): a time alone on its line is the same author's next message.
+    dated = any(_CALENDAR.search(h.date) for h in chosen)
+    if not dated or any(_BRACKET_CLOCK.match(raw) for raw in lines):
+        # Heads by the clock (Slack): a time alone on its line is the same author's next message;
+        # with dated heads, one in brackets is (Discord's "[1:11 AM]").
         at = {h.index for h in chosen}
         extra = []
         for number, head in enumerate(chosen):
             end = chosen[number + 1].index if number + 1 < len(chosen) else len(lines)
             extra += [
-                _Head(k, head.prefix, head.author, lines[k].strip(), "", head.shape)
-                for k in range(head.index + 1, end) if k not in at and _BARE_CLOCK.match(lines[k])
+                _Head(k, head.prefix, head.author, lines[k].strip().strip("[]"), "", head.shape)
+                for k in range(head.index + 1, end) if k not in at and (_BRACKET_CLOCK if dated else _BARE_CLOCK).match(lines[k])
             ]
         chosen = sorted(chosen + extra, key=lambda h: h.index)
     levels = [len(h.prefix.expandtabs(4)) + 4 * sum(h.prefix.count(c) for c in "|│┃>") for h in chosen]
@@ -3174,7 +3202,8 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     """The line of Slack's "Thread" pane, copied after the channel: its first message repeats one above."""
     covered = 0
     for number, head in enumerate(chosen):
-        end = chosen[number + 1].index if number + 1 < len(chosen) else len(lines)
+        following = chosen[number + 1] if number + 1 < len(chosen) else None
+        end = (following.top if following.top > head.index else following.index) if following else len(lines)
         body = [head.inline] if head.inline else []
         for k in range(head.index + 1, end):
             raw = lines[k]
@@ -3219,7 +3248,7 @@ def head_lines(lines: list[str], first_line: int) -> Thread | None:
     start = chosen[0].index
     root = thread.comments[0] if thread.comments else None
     opened = re.search(r"\b(?:opened|asked|posted|started|submitted)\b|(?:\bpost\s*|#)1\b", lines[chosen[0].index], re.IGNORECASE)
-    said = _stated_count(lines[:start])
+    said = _stated_count(lines[: chosen[1].index] if len(chosen) > 1 else lines[:start])  # above the first comment, or in the post
     opened = opened or (said is not None and len(thread.comments) == said + 1)  # "9 posts" over nine: the first is the topic
     if said is not None and len(thread.comments) == said:
         opened = None  # "Comments (10)" over ten, "#1" the first of them
@@ -3352,6 +3381,7 @@ _CHAT_MARK = re.compile(
 )
 _HN_HEAD_ANYWHERE = re.compile(_HN_HEAD.pattern, re.MULTILINE)
 _STAMPED_ANYWHERE = re.compile(_STAMPED_LINE.pattern, re.MULTILINE)
+_CLOCK_USER_ANYWHERE = re.compile(_CLOCK_USER_TEXT.pattern, re.MULTILINE)
 _SHAPE_DATE_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[:.]\d\d|^[^\n\d]{0,14}\d{1,3}\s*[^\W\d_][^\n\d]{0,24}$", re.MULTILINE)
 """What a head's date holds: a year, a clock time, or a short line of a number and its unit ("۲ هفته پیش")."""
 _HANDLE_BLOCK_ANYWHERE = re.compile(r"\n\n@?[a-z0-9][\w.\-]{2,31}\n\S")
@@ -3418,7 +3448,8 @@ _GATES: dict[Recogniser, Callable[[str], bool]] = {
     stack_exchange_page: lambda text: "Improve this question" in text,
     github_discussion: lambda text: "\nComment options" in text,
     mail_thread: lambda text: text.count("\nFrom: ") + text.count("\nFrom:\t") + text.startswith("From:") >= MIN_COMMENTS,
-    chat_export: lambda text: _CHAT_MARK.search(text) is not None or _more_than(_STAMPED_ANYWHERE, text, MIN_COMMENTS),
+    chat_export: lambda text: _CHAT_MARK.search(text) is not None or _more_than(_STAMPED_ANYWHERE, text, MIN_COMMENTS)
+    or _more_than(_CLOCK_USER_ANYWHERE, text, MIN_COMMENTS),
     tree_thread: lambda text: "⏤" in text,
     bullet_thread: lambda text: len(_BULLET_AUTHOR_ANYWHERE.findall(text)) > MIN_COMMENTS,
     author_blocks: lambda text: any(mark in text for mark in _AUTHOR_MARKS),
@@ -3533,7 +3564,7 @@ def recognise(lines: list[str], first_line: int, hinted: bool = False, dumps: bo
     if best is None and (dumps or hinted) and not table and not any(_is_structured(raw) for raw in lines[:200]):
         best = line_dump(lines, first_line, hinted)
     if best is not None and best.format != "one comment a line":
-        best.comments = _split_removed(_without_teasers(best.comments), lines, first_line)
+        best.comments = _split_removed(_without_teasers(_references_moved(best.comments)), lines, first_line)
         best.folded += _fold_repeats(best.comments)
     if best is not None and any(_MEMBER_EVENT.match(c.text) for c in best.comments):
         best.comments = [c for c in best.comments if not _MEMBER_EVENT.match(c.text)]  # "@kenji has joined the channel"
@@ -3561,6 +3592,32 @@ _REMOVED = re.compile(
 removido …", "Komentarz został usunięty przez moderatora", "Príspevok bol odstránený …"."""
 
 
+_REFERENCE = re.compile(r"^@(?P<name>[\w.\-]{2,40}) (?P<quote>\S.{19,})$")
+
+
+def _references_moved(comments: list[Comment]) -> list[Comment]:
+    """A reply's reference to what it answers, copied over the reply and so read into
+    the message above it ("@kaz_77 could you put timestamps in the VOD?…", Discord):
+    moved to the reply, which goes one level under the message it quotes."""
+    result = list(comments)
+    for number in range(len(result) - 1):
+        *rest, last = result[number].text.split("\n")
+        match = _REFERENCE.match(last.strip()) if rest else None
+        if match is None:
+            continue
+        name, quote = match.group("name").lower(), " ".join(match.group("quote").rstrip(".…").split())[:40]
+        parent = next(
+            (c for c in reversed(result[: number + 1]) if (c.author or "").lower().lstrip("@") == name and " ".join(c.text.split()).startswith(quote)),
+            None,
+        )
+        if parent is None:
+            continue
+        result[number] = dataclasses.replace(result[number], text="\n".join(rest).rstrip())
+        if not any(c.depth for c in comments):
+            result[number + 1] = dataclasses.replace(result[number + 1], depth=parent.depth + 1)
+    return result
+
+
 def _without_teasers(comments: list[Comment]) -> list[Comment]:
     """The comments without the teasers a page shows above its list ("Top positive
     review", "Featured"): a card whose opening words a later card by the same
@@ -3572,7 +3629,9 @@ def _without_teasers(comments: list[Comment]) -> list[Comment]:
     for number, c in enumerate(comments):
         start = opening(c.text)
         shown_again = c.author and len(start) >= 40 and any(
-            later.author == c.author and start in " ".join(later.text.split()) and len(later.text) > len(c.text) * 0.8
+            later.author == c.author and len(later.text) > len(c.text) * 0.8
+            and any(" ".join(line.split()).startswith(" ".join(c.text.split("\n", 1)[0].split())[:40]) for line in later.text.split("\n"))  # (not "@name …", a reply's quote of it)
+            and start in " ".join(later.text.split())
             for later in comments[number + 1 :]
         )
         if not shown_again:
