@@ -1109,3 +1109,31 @@ def test_a_headline_over_its_date_and_byline_below_the_sites_menu(tmp_path: Path
     from tui_reader.corpus.formats.dates import date_in_lines
 
     assert date_in_lines(["5th March 2024"], 1) == "2024-03-05"
+
+
+def test_a_ptt_post_and_its_pushes(tmp_path: Path) -> None:
+    pushes = [("推", "waferboy", "做二休二真的會折壽，我撐了三年就轉日班了"), ("→", "ramen5566", "不是業配但標題就直接打節目名稱XD"),
+              ("噓", "kkbox123", "又在推坑進廠"), ("推", "nightowl0", "夜班下班先吃東西這個我也聽學長講過，有用")]
+    text = "\n".join(["作者chiptired (打卡機)看板Tech_Job", "標題[心得] 聽了一集講輪班的節目", "", "最近通勤都在聽Podcast，這週聽到一集講輪班的。", "",
+                      "--", "※ 發信站: 批踢踢實業坊(ptt.cc)", *(f"{tag} {user}: {said} 03/02 23:4{n}" for n, (tag, user, said) in enumerate(pushes))])
+    doc = load_one(tmp_path, text, "ptt.txt")
+    assert doc.kind == "comments"
+    assert [c.author for c in doc.comments] == ["waferboy", "ramen5566", "kkbox123", "nightowl0"]
+
+
+def test_two_video_lengths_do_not_make_a_page_a_log(tmp_path: Path) -> None:
+    page = ["LUMORA Rechargeable Headlamp, 1200 Lumen", "Visit the LUMORA Store", "4.4 out of 5 stars", "",
+            *(f"About this item line {n}: a bright, light headlamp for running and camping in the dark." for n in range(30)),
+            "Videos for this product", "1:04", "Unboxing and first run", "0:47", "Red light mode at night"]
+    doc = load_one(tmp_path, "\n".join(page), "product.txt")
+    assert not doc.kind_reason.startswith("a log")
+    log = load_one(tmp_path, "\n".join(["09:30 standup", "10:15 review with Ana", "lunch", "14:00 write the report"]), "today.txt")
+    assert log.kind == "note"
+
+
+def test_key_points_under_a_title_in_chinese_and_norwegian(tmp_path: Path) -> None:
+    zh = "\n".join(["# 下班後的工程師 EP87 聽後筆記", "", "> 通勤時聽完，重點記一下", "", "## 重點",
+                    "- [03:15] 四班二輪＝做二休二，四天一個循環", "- [12:55] 夜班下班要先降落再睡", "- [25:30] 無塵室認人靠鞋子", "", "## 我的想法", "- 要先跟另一半談好"])
+    assert load_one(tmp_path, zh, "EP87 筆記.md").kind == "summary"
+    nb = "Ferja som forsvant\n\nEpisoden handler om en ferje som ble lagt ned og bygda som mistet forbindelsen sin til fastlandet.\n"
+    assert load_one(tmp_path, nb, "Oppsummering – Ferja som forsvant.md").kind == "summary"

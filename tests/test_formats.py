@@ -1236,7 +1236,7 @@ def test_an_e_readers_highlights_and_a_summary_under_a_qualified_heading() -> No
     assert signals.strength == 2 and "page mark" in signals.reasons[0]
     guide = ["# Salt, Time and Patience", "", "*Episode Guide*", "", "## 1-Page Summary", "", "In this episode the host talks with a writer.",
              "", "## Salt Is a Dial", "", "She salts more heavily in hot weather."]
-    assert summaries.summary_signals({}, guide, "Salt, Time and Patience").reasons == ["summary sections (1Page Summary)"]
+    assert summaries.summary_signals({}, guide, "Salt, Time and Patience").reasons == ["summary sections (1Page Summary) at the top"]  # the first section under the title
     # a page number in prose, or one mark, is no highlights export
     prose = ["See page 12 for the table.", "", "Page 3 of the manual says the same.", "", "Thanks."]
     assert summaries.summary_signals({}, prose, "Manual notes").strength == 0

@@ -121,11 +121,12 @@ _ZETTEL_NAME = re.compile(r"^(?:\d{12,14}|\d{8}t?\d{4,6})(?:\b|_)")
 _SUMMARY_STEM = re.compile(
     r"(?:^|[-_ .])(?:tl;?dr|summary|summari[sz]e[sd]?|recap|key[-_ ]points|takeaways|briefing|resumen|resumo|résumé|resume|"
     r"zusammenfassung|samenvatting|riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|пересказ|shrnutí|"
-    r"összefoglaló|περίληψη|ringkasan|rangkuman|rezumat|ملخص|סיכום)(?:$|[-_ .])|まとめ|要約|요약|总结|摘要|tóm[-_ ]tắt", re.IGNORECASE
+    r"összefoglaló|περίληψη|ringkasan|rangkuman|rezumat|ملخص|סיכום|oppsummering|opsummering|sammendrag|santrauka|sažetak|resum|"
+    r"buod|sammenfatning)(?:$|[-_ .])|まとめ|要約|요약|总结|摘要|總結|重點|tóm[-_ ]tắt", re.IGNORECASE
 )
 """A file named as a summary: ``tldr.txt``, ``ep-17-summary``, ``summarize-this-article-…``."""
 _MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)
-_TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+_TASK = re.compile(r"^\s*(?:[-*+]\s+\[[ xX]\]|[☐☑☒✅⬜])\s")
 _GUIDE_WORDS = {"guide", "guides", "interview-prep", "tutorial", "tutorials", "how-to", "howto", "handbook", "docs", "documentation"}
 
 
@@ -391,8 +392,8 @@ def _note(evidence: Evidence) -> str | None:
     if evidence.own_url and _personal(evidence.lines) and any(_WIKILINK.search(raw) for raw in evidence.lines if "[[" in raw):
         return "a note about a page (its URL, [[links]] to other notes, in the first person)"
     clock = sum(1 for raw in evidence.lines if _CLOCK_LINE.match(raw))
-    if clock >= 2:
-        return f"a log: {clock} lines start with a clock time"
+    if clock >= 2 and clock * 10 >= sum(1 for raw in evidence.lines if raw.strip()):
+        return f"a log: {clock} lines start with a clock time"  # (two video lengths on a long page make none)
     words = sum(words_in(raw) for raw in evidence.lines)
     if words < 300 and _bullet_share(evidence.lines) >= 0.4:
         return "short notes, mostly a list"

@@ -42,7 +42,9 @@ _FOREIGN_SUMMARY = (
                     "выводы", "головне", "висновки", "najważniejsze", "wnioski", "kluczowe wnioski", "főbb pontok", "tanulságok",
                     "a legfontosabb", "βασικά σημεία", "τα κυριότερα", "điểm chính", "những điểm chính", "ý chính", "poin penting",
                     "poin utama", "intinya", "önemli noktalar", "ana fikirler", "viktigaste", "lärdomar", "tärkeimmät", "עיקרי הדברים",
-                    "נקודות מרכזיות", "重点", "核心要点", "주요 내용", "핵심", "lo más importante", "conclusiones clave"))
+                    "נקודות מרכזיות", "重点", "重點", "要點", "核心要点", "主要內容", "주요 내용", "핵심", "lo más importante", "conclusiones clave",
+                    "oppsummering", "hovedpunkter", "santrauka", "svarbiausia", "sažetak", "ukratko", "buod", "sa madaling salita",
+                    "en resum", "resum", "sammenfatning", "i korte træk"))
 )
 """The same headings in Spanish, Portuguese, French, German, Italian, Dutch, Japanese,
 Polish, Swedish, Norwegian, Danish, Finnish, Turkish, Ukrainian, Russian, Czech,
@@ -458,7 +460,8 @@ def summary_signals(meta: Mapping[str, object], lines: Sequence[str], title: str
         # At the top: the first thing, or inside the first section (a digest's
         # "## Title" then "**TLDR:**").
         second = section_starts[1] if len(section_starts) > 1 else len(lines)
-        at_top = headings[0][0] == first_structure or headings[0][0] < second
+        titled = bool(section_starts) and re.match(r"^\s{0,3}#\s", lines[section_starts[0]]) is not None
+        at_top = headings[0][0] == first_structure or headings[0][0] < second or (titled and headings[0][0] == second)  # (the first section under the title)
         snips = any(re.match(r"^(?:snips|key quotes)\b", h, re.IGNORECASE) for _, h in headings)
         signals.add(f"summary sections ({shown})" + (" at the top" if at_top else ""), 2 if at_top or snips else 1)
     if "[(" in text:  # Zotero's "[(p. 4)](zotero://…)" (not among the lines looked at above)

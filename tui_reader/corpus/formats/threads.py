@@ -1967,6 +1967,33 @@ def _stated_count(lines: list[str]) -> int | None:
     return int(match.group(1)) - (1 if match.group("what").lower() == "posts" else 0)
 
 
+# --- a PTT post's pushes ---------------------------------------------------------------------
+
+_PUSH = re.compile(
+    r"^(?P<tag>推|→|噓)\s*(?P<user>[\w.\-]{1,24})\s*:\s?(?P<text>.*?)\s*(?:\d{1,3}(?:\.\d{1,3}){3}\s+)?(?P<date>\d{2}/\d{2}(?:\s+\d{2}:\d{2})?)\s*$"
+)
+"""A push under a PTT post: ``推 waferboy: 做二休二真的會折壽 03/02 23:45`` (推 up, 噓 down, → neither)."""
+
+
+def ptt_pushes(lines: list[str], first_line: int) -> Thread | None:
+    """A PTT (批踢踢) post copied from the web: its text, then one push a line."""
+    heads = [(i, m) for i, raw in enumerate(lines) if raw[:1] in "推→噓" and (m := _PUSH.match(raw.strip()))]
+    if len(heads) < MIN_COMMENTS:
+        return None
+    comments = [Comment(first_line + i, clean(m.group("text")), m.group("user"), 0, first_line + i + 1, None) for i, m in heads if m.group("text").strip()]
+    thread = Thread("PTT pushes (推 / → / 噓, one a line)", comments, strong=True)
+    start = heads[0][0]
+    thread.total = _non_blank(lines, start)
+    thread.covered = sum(1 for raw in lines[start:] if raw.strip() and (raw.strip().startswith(("※", "--")) or _PUSH.match(raw.strip())))
+    thread.preamble = _non_blank(lines, 0, start)
+    description = _preamble_text(lines[:start])
+    if description:
+        thread.description = (first_line + next(i for i, raw in enumerate(lines) if raw.strip()), description)
+    thread.title = _heading(lines[:start])
+    thread.url = _standalone_url(lines[:start])
+    return thread
+
+
 # --- posts numbered by their place in the tree ----------------------------------------------
 
 _INDEXED = re.compile(
@@ -3366,7 +3393,7 @@ def _preamble_text(lines: list[str]) -> str | None:
 
 Recogniser = Callable[[list[str], int], "Thread | None"]
 RECOGNISERS: tuple[Recogniser, ...] = (
-    hacker_news_page, old_reddit_page, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, labelled_numbers, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
+    hacker_news_page, old_reddit_page, ptt_pushes, signed_posts, doubled_names, numbered_cards, csv_messages, smf_posts, wiki_talk, labelled_numbers, stack_exchange_page, github_discussion, mail_thread, chat_export, tree_thread, bullet_thread, author_blocks,
     name_paragraphs, indexed_posts, dated_messages, clock_messages, clock_blocks, card_copy, cards_by_place, cards_with_buttons_below, handle_blocks, head_lines, cards_by_shape,
 )
 _AUTHOR_MARKS = (
@@ -3437,6 +3464,7 @@ _CARD_DATE_LINE = re.compile(r"^[ \t]*(?:" + _CARD_DATE.pattern[1:-1] + r")[ \t]
 _GATES: dict[Recogniser, Callable[[str], bool]] = {
     # Cheap looks at the whole text: a recogniser runs only where its marks are.
     hacker_news_page: lambda text: ("ago" in text or " on " in text) and len(_HN_HEAD_ANYWHERE.findall(text)) >= MIN_COMMENTS,
+    ptt_pushes: lambda text: text.count("\n推 ") + text.count("\n→ ") + text.count("\n噓 ") >= MIN_COMMENTS,
     old_reddit_page: lambda text: ("[–]" in text or "[-]" in text) and " ago" in text and (" point" in text or "[score hidden]" in text),
     signed_posts: lambda text: _more_than(_SIGNED_ANYWHERE, text, MIN_COMMENTS),
     labelled_numbers: lambda text: _more_than(_NUMBERED_LABEL_ANYWHERE, text, MIN_COMMENTS),
