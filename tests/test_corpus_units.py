@@ -1137,3 +1137,15 @@ def test_key_points_under_a_title_in_chinese_and_norwegian(tmp_path: Path) -> No
     assert load_one(tmp_path, zh, "EP87 筆記.md").kind == "summary"
     nb = "Ferja som forsvant\n\nEpisoden handler om en ferje som ble lagt ned og bygda som mistet forbindelsen sin til fastlandet.\n"
     assert load_one(tmp_path, nb, "Oppsummering – Ferja som forsvant.md").kind == "summary"
+
+
+
+def test_titles_that_name_another_in_other_languages() -> None:
+    from tui_reader.corpus.loading import _EPISODE_LABEL
+    from tui_reader.corpus.relations import _titles_named
+
+    assert "Ferja som forsvant" in _titles_named("Ferja som forsvant – oppsummering")
+    assert "Çip ve Çay 112" in _titles_named("ÖZET - Çip ve Çay 112")
+    assert "Kommunens backup" in _titles_named("Kommunens backup – kommentarer")
+    assert _titles_named("Backup og gendannelse") == ["Backup og gendannelse"]
+    assert _EPISODE_LABEL.match("Sesong 3 · Episode 6 av 8") and not _EPISODE_LABEL.match("Ferja som forsvant")

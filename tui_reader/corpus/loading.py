@@ -457,9 +457,9 @@ def _title(meta: dict[str, object], sections: list[Section], path: Path, body: s
 
 
 _EPISODE_LABEL = re.compile(
-    r"^\s*(?:(?:season|series|staffel|saison|temporada|stagione|sezon|säsong|kausi|řada|évad|сезон)\s*\d+\s*[·•|,–-]?\s*)?"
-    r"(?:episode|ep\.?|folge|jakso|épisode|episodio|aflevering|odcinek|avsnitt|díl|bölüm|випуск|выпуск|epizód|επεισόδιο|tập|الحلقة|第)"
-    r"\s*#?\d{1,4}(?:\s*[集話话회])?\s*$"
+    r"^\s*(?:(?:season|series|staffel|saison|temporada|stagione|sezon|säsong|sesong|sæson|kausi|řada|évad|сезон|sezona|sezonas)\s*\d+\s*[·•|,–-]?\s*)?"
+    r"(?:episode|ep\.?|folge|jakso|épisode|episodio|aflevering|odcinek|avsnitt|díl|bölüm|випуск|выпуск|epizód|επεισόδιο|tập|الحلقة|第|epizoda|serija|epizodas)"
+    r"\s*#?\d{1,4}(?:\s*[集話话회])?(?:\s+(?:of|av|af|von|de|di|van|z|из|з|od|iš)\s+\d{1,4})?\s*$"  # "Sesong 3 · Episode 6 av 8"
     r"|^\s*(?:listen|listen now|listen on|available on|subscribe on|follow on|watch on|hören auf|écouter sur|escuchar en|ascolta su)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -538,7 +538,9 @@ def _named_by_file(opening: list[str], path: Path, limit: int = 12) -> str | Non
     known = set(stem_words)
     for line in opening[:limit]:
         words = re.findall(r"\w+", line.lower())
-        if len(line) <= 160 and len(words) >= 3 and all(w in known for w in words) and len(words) * 2 >= len(stem_words):
+        if len(line) <= 160 and len(words) >= 3 and all(w in known for w in words) and (
+            len(words) * 2 >= len(stem_words) or stem_words[: len(words)] == words  # the name starts with it, the site's tagline after
+        ):
             return line.strip("#*_ ")
     return None
 

@@ -64,11 +64,21 @@ _ROLE_WORDS = {
     "transcript": "page", "shownotes": "page", "description": "page", "chapters": "page", "article": "page",
     "post": "page", "page": "page", "episode": "page", "source": "page", "original": "page", "show": "page",
 }
+_SUMMED_WORDS = (
+    r"summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|resumen|resumo|résumé|zusammenfassung|samenvatting|"
+    r"riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|shrnutí|zhrnutie|összefoglaló|περίληψη|ringkasan|rangkuman|"
+    r"rezumat|ملخص|סיכום|oppsummering|opsummering|sammendrag|santrauka|sažetak|resum|buod|notizen|notas|まとめ|要約|요약|总结|摘要|總結|筆記|笔记"
+)
+"""A summary's or a note's word in its title, in the languages the kinds know ("ÖZET - …", "… – oppsummering")."""
+_TALK_WORDS = (
+    r"comments|discussion|kommentarer|kommentare|komentarai|komentari|komentarze|yorumlar|reacties|commentaires|comentarios|comentários|"
+    r"commenti|debat|debatt|diskusia|diskussion|コメント|댓글|留言|评论|評論"
+)
 _TITLE_PATTERNS = [
     re.compile(r"^(?:comments?|discussion|replies|thread|responses)\s+(?:on|about|for|of|to)\s+(?P<title>.+)$", re.I),
-    re.compile(r"^(?:summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest)\s*(?:of|from|for|on|:|-|–|—)\s*(?P<title>.+)$", re.I),
+    re.compile(r"^(?:" + _SUMMED_WORDS + r")\s*(?:of|from|for|on|:|-|–|—)\s*(?P<title>.+)$", re.I),
     re.compile(r"^re:\s*(?P<title>.+)$", re.I),
-    re.compile(r"^(?P<title>.+?)\s*(?:[-–—:|(]\s*)(?:summary|summarised|summarized|tl;?dr|highlights|recap|key takeaways|comments|discussion)\)?$", re.I),
+    re.compile(r"^(?P<title>.+?)\s*(?:[-–—:|(]\s*)(?:" + _SUMMED_WORDS + "|" + _TALK_WORDS + r"|summarised|summarized)\)?$", re.I),
 ]
 
 
@@ -297,6 +307,9 @@ def _comments_target(dump: Document, candidates: list[Document]) -> Document | N
     """The page a comments dump without URL was most likely left on: the candidate
     whose title words the dump's description (or first comments) covers best."""
     sample = (dump.description or " ".join(c.text for c in dump.comments[:3])) + " " + (dump.title or "")
+    if dump.comments and dump.lines:
+        # the page's own lines over the first comment ("#42 Glaze math without tears" under the site's menu)
+        sample += " " + " ".join(dump.lines[: max(0, min(dump.comments[0].line - 1, 80))])
     dump_words = _words(sample)
     best: tuple[float, int, Document] | None = None
     for doc in candidates:

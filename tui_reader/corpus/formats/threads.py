@@ -98,6 +98,9 @@ class Thread:
         first, rest = self.comments[0].text.count("\n") + 1, sum(c.text.count("\n") + 1 for c in self.comments[1:])
         if len(self.comments) <= 6 and first >= 25 and first >= 2 * rest:
             return False  # an article under its byline, with a few comments below it: a page
+        described = self.description[1].count("\n") + 1 if self.description else 0
+        if len(self.comments) <= 3 and described >= 20 and described >= 3 * (first + rest):
+            return False  # a post of its own with two or three comments under it (Ko-fi, a blog): a page
         return self.preamble <= MAX_PREAMBLE * (self.preamble + self.total)
 
 
@@ -1581,7 +1584,8 @@ _CARD_DATE = re.compile(
 )
 _MORE_OF_THE_SITE = re.compile(
     r"^(?:discover more|more from .{1,40}|recommended(?: for you)?|you might (?:also )?like|up next|more posts|trending(?: now)?|"
-    r"relevant people|what(?:'|’)s happening|read next|related (?:posts|articles|stories|videos)|more like this|show probable spam)$",
+    r"relevant people|what(?:'|’)s happening|read next|related (?:posts|articles|stories|videos)|more like this|show probable spam|"
+    r"recent posts|latest posts|popular posts|more episodes(?: from .{1,40})?|similar podcasts|other episodes|you may also like)$",
     re.IGNORECASE,
 )
 """A heading under the thread over the site's other posts (X's "Discover more", "More from …")."""
