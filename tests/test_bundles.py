@@ -21,9 +21,9 @@ _spec.loader.exec_module(score)
 
 SETS = (
     "bundles", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
-    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
+    "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
 )
-"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout16``: written
+"""``bundles``: written alongside the recognisers; ``heldout`` and ``heldout3`` to ``heldout17``: written
 by others without seeing the code, measured first, then studied (README, "How
 documents are read")."""
 BUNDLES = sorted(p.parent for name in SETS for p in (FIXTURES / name).glob("*/expected.json"))
@@ -263,6 +263,33 @@ KNOWN_MISSES = {
     # SME's discussion links the podcast (a link, for this writer; comments, for us)
     "h16b-sk-sme-aktuality": [
         "relation not found: diskusia_sme_medvede.txt links-to", "spurious relation: diskusia_sme_medvede.txt comments-on",
+    ],
+    # Round seventeen, measured on first contact, then studied: what is left. Hubski's replies marked
+    # only by "parent" and Tripadvisor's date under the text are read in part; a Memex highlights
+    # page and a personal note that keep the page's URL read as pages; a Skool lesson as an episode page;
+    # Togetter's page of one account's posts as a chat; ties through titles in other words.
+    "h17a-avoma-asana": ["relation not found: asana task - migrate intake forms v2.txt links-to"],
+    "h17a-fark-hubski-memex": [
+        "hubski roundabout thread.txt: 6 comments", "Memex - Hollins Ridge roundabout.md: kind source",
+        "spurious relation: fark - last traffic light roundabout.txt comments-on", "spurious relation: hubski roundabout thread.txt comments-on",
+    ],
+    "h17a-podigee-goodpods-kofi": ["goodpods comments ep42.txt: 14 comments"],
+    "h17a-skool-merlin": ["3.4 Pricing your first retainer · Freelance Copy Lab (Skool).txt: kind source"],
+    "h17a-yelp-tripadvisor-simplenote": [
+        "tripadvisor marrow rye reviews.txt: 3 comments", "Mom 70th brunch - options.txt: kind source",
+        "relation not found: Mom 70th brunch - options.txt links-to", "spurious relation: MARROW & RYE - Updated May 2024",
+    ],
+    "h17b-ja-yahoonews-togetter": [
+        "「返却ポストに本以外を入れないで」ひなた市の司書さんのお願いが切実 - Togetter [トゥギャッター].txt: kind comments",
+        "spurious relation: 「返却ポストに本以外を入れないで」ひなた市の司書さんのお願いが切実 - Togetter [トゥギャッター].txt comments-on",
+    ],
+    # VG's comments share the NRK episode's topic and title words, not its page
+    "h17b-nb-nrk-vg": ["spurious relation: vg kommentarer ferje.txt comments-on"],
+    "h17b-tr-donanimhaber-applepodcasts": [
+        "relation not found: Çip ve Çay - İkinci el ekran kartı pazarı - Apple Podcasts.txt links-to", "relation not found: ÖZET - Çip ve Çay 112.md summarizes",
+    ],
+    "h17b-zh-tw-ptt-firstory": [
+        "relation not found: EP87 筆記.md summarizes", "relation not found: [心得] 聽了下班後的工程師EP87 輪班那集 - 看板 Tech_Job - 批踢踢實業坊.txt comments-on",
     ],
 }
 

@@ -1149,3 +1149,13 @@ def test_titles_that_name_another_in_other_languages() -> None:
     assert "Kommunens backup" in _titles_named("Kommunens backup – kommentarer")
     assert _titles_named("Backup og gendannelse") == ["Backup og gendannelse"]
     assert _EPISODE_LABEL.match("Sesong 3 · Episode 6 av 8") and not _EPISODE_LABEL.match("Ferja som forsvant")
+
+
+def test_front_matter_with_an_unquoted_colon_is_read_line_by_line(tmp_path: Path) -> None:
+    text = "---\ntitle: Keturių dienų darbo savaitė: ką parodė pusmetis\nsource: https://www.delfi.lt/verslas/darbas/keturiu-dienu-1204567\ntags:\n  - darbas\n  - verslas\n---\n\n# Keturių dienų darbo savaitė\n\nTekstas.\n"
+    doc = load_one(tmp_path, text, "delfi.md")
+    assert doc.title == "Keturių dienų darbo savaitė: ką parodė pusmetis"
+    assert doc.meta["tags"] == ["darbas", "verslas"]
+    assert doc.url == "https://www.delfi.lt/verslas/darbas/keturiu-dienu-1204567"
+    nested = load_one(tmp_path, "---\ntitle: [unclosed\n  weird: {x\n---\nBody\n", "bad.md")
+    assert nested.meta == {} and any("front matter ignored" in w for w in nested.warnings)

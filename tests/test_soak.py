@@ -26,6 +26,9 @@ FOLDERS = [
     FIXTURES / "heldout15" / "h15b-en-ng-nairaland-punch",
     FIXTURES / "heldout14" / "h14b-zh-bilibili-zhihu-wechat",
     FIXTURES / "heldout16" / "h16a-storygraph-libby-kobo",
+    # a live stream's chat and a Discord copy with replies moved to them, a PTT post's pushes
+    FIXTURES / "heldout17" / "h17a-kick-discordforum-keep",
+    FIXTURES / "heldout17" / "h17b-zh-tw-ptt-firstory",
 ]
 KEYS = {
     # reader and thread keys, often

@@ -236,7 +236,14 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
         return {}, body_line, ["front matter ignored: nested too deeply"]
     except (yaml.YAMLError, ValueError, TypeError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return {}, body_line, [f"front matter ignored: not valid ({visible(reason)})"]
+        lenient = (
+            _key_value_lines(raw)
+            if isinstance(handler, frontmatter.default_handlers.YAMLHandler) and "mapping values are not allowed" in str(error)
+            else None
+        )
+        if lenient is None:
+            return {}, body_line, [f"front matter ignored: not valid ({visible(reason)})"]
+        data = lenient  # "title: Keturių dienų darbo savaitė: ką parodė …" (Joplin, unquoted): one key a line
     if data is None:
         return {}, body_line, []
     if not isinstance(data, dict):
@@ -250,6 +257,34 @@ def split_front_matter(text: str) -> tuple[dict[str, object], int, list[str]]:
     except (_TooLarge, RecursionError, ValueError):
         return {}, body_line, ["front matter ignored: too large or nested too deeply"]
     return meta, body_line, []
+
+
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w -]{0,40}?):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(?P<item>.*?)[ \t]*$")
+
+
+def _key_value_lines(raw: str) -> dict[str, object] | None:
+    """Front matter that is not valid YAML but plainly one ``key: value`` a line (an
+    exporter that does not quote a title with a colon in it), with ``  - item``
+    lists under a bare key; None when it is anything else."""
+    data: dict[str, object] = {}
+    last: str | None = None
+    for line in raw.splitlines()[:200]:
+        if not line.strip():
+            continue
+        item = _LIST_ITEM.match(line)
+        if item and last is not None and (data[last] in ("", None) or isinstance(data[last], list)):
+            data[last] = [*(data[last] or []), item.group("item")]  # type: ignore[misc]
+            continue
+        pair = _KEY_VALUE.match(line)
+        if pair is None:
+            return None
+        value = (pair.group("value") or "").strip()
+        if value[:1] in ("[", "{", "!", "&", "*", "|", ">", "%", "@", "`"):
+            return None  # YAML's own syntax, broken: no plain line of text
+        last = pair.group("key").strip()
+        data[last] = value.strip("\"'")
+    return data or None
 
 
 class _TooLarge(Exception):
@@ -571,6 +606,13 @@ _GENERIC_HEADING = re.compile(
 """A first line that reads as a title: short, not a list item or quote, no sentence end."""
 
 
+def _lettered_stem(path: Path) -> str:
+    """A file name of eight letters or more, in any script, as the words of a title
+    for telling kinds ("図書館の返却ポストに「本以外」入れないで … - Yahoo!ニュース")."""
+    stem = one_line(path.stem)
+    return stem if len(re.findall(r"[^\W\d_]", stem)) >= 8 and not re.fullmatch(r"[\w.-]*\d[\w.-]*", stem) else ""
+
+
 def _file_title(path: Path) -> str | None:
     """A file name that reads as a title (``how-we-ship``, ``ep-17-comments``,
     ``Title [videoid]`` as yt-dlp names descriptions), or None."""
@@ -702,7 +744,7 @@ def parse_document(text: str, path: Path, relpath: str, doc_id: str, kind_overri
     explicit = kind_override or kinds.explicit_kind(meta)
     headings = _headings(tokens)
     given_title = _as_text(meta.get("title") or meta.get("subject"))
-    title_words = given_title or next((h for h in headings), "") or (_file_title(path) or "")
+    title_words = given_title or next((h for h in headings), "") or (_file_title(path) or _lettered_stem(path))
     lowered = _lowered(meta)
     signals = summaries.summary_signals(lowered, body_lines, title_words)
     hinted = _comment_hint(path)
@@ -942,7 +984,7 @@ def sketch_document(path: Path, root: Path, doc_id: str) -> Document | str:
     lowered = _lowered(meta)
     head = body_lines[:400]
     explicit = kinds.explicit_kind(meta)
-    title_words = _as_text(meta.get("title") or meta.get("subject")) or (headings[0].title if headings else "") or (_file_title(path) or "")
+    title_words = _as_text(meta.get("title") or meta.get("subject")) or (headings[0].title if headings else "") or (_file_title(path) or _lettered_stem(path))
     signals = summaries.summary_signals(lowered, head, title_words)
     hinted = _comment_hint(path)
     thread = None

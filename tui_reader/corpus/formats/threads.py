@@ -1618,9 +1618,11 @@ _CLOCK_ONLY = re.compile(r"^\d{1,2}:\d{2}(?P<half>\s?[AaPp]\.?[Mm]\.?)?$")
 needs the AM or PM), ``10:45`` under the last message (the same author again)."""
 _HANDLE_DATE = re.compile(r"^(?P<user>@[\w.\-]{2,40})(?:\s*[·•]?\s*(?P<date>.+))?$")
 _NAME = re.compile(r"^[^\s.!?,;:][^.!?;]{0,48}$")
+_IP_LINE = r"ip(?: address)?:?\s*\d{1,3}(?:\.(?:\d{1,3}|\*|x{1,3}|♡)){1,3}|\(?\d{1,3}\.\d{1,3}\.(?:\*|x{1,3}|♡)\.(?:\*|x{1,3}|♡)\)?"
+"""The masked address some sites show under a name ("IP: 78.58.*.*", "59.♡.7.212")."""
 _PROFILE_LINE = re.compile(
     r"^(?:\d[\d,.]*[kK]?|[^\W\d_][\w .'’-]{1,30}, [^\W\d_][\w .'’-]{1,30}|\d[\d,.]*\s+[^\W\d_]+(?: [^\W\d_]+)?|"
-    r"(?:elite|local guide|top reviewer|vine voice|verified (?:buyer|purchase)|business owner|owner)(?: '?\d{2,4})?)$",
+    r"(?:elite|local guide|top reviewer|vine voice|verified (?:buyer|purchase)|business owner|owner)(?: '?\d{2,4})?|" + _IP_LINE + r")$",
     re.IGNORECASE,
 )
 """A line of a reviewer's profile under the name: a count, "Seattle, WA", "27 contributions", "Elite 24"."""
@@ -1759,7 +1761,8 @@ def card_copy(lines: list[str], first_line: int) -> Thread | None:
             while k is not None and len(block) < 6 and _PROFILE_LINE.match(lines[k].strip()):
                 block.append(k)
                 k = next((j for j in range(k - 1, max(-1, k - 3), -1) if lines[j].strip()), None)
-            if len(block) >= 2 and k is not None and _looks_like_name(lines[k].strip()) and not _PROFILE_LINE.match(lines[k].strip()):
+            strong = len(block) == 1 and re.fullmatch(_IP_LINE, lines[block[0]].strip(), re.IGNORECASE) is not None
+            if (len(block) >= 2 or strong) and k is not None and _looks_like_name(lines[k].strip()) and not _PROFILE_LINE.match(lines[k].strip()):
                 previous = k
         stripped = lines[index].strip()
         verb = _VERB_HEAD.match(stripped)
