@@ -528,7 +528,7 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
         # (IP.Board, Flashback): the name under the mark, then the fields of its card.
         under = _card_under_mark(lines, index, shapes)
         notice = next((k for k in range(index + 1, min(len(lines), index + 3)) if lines[k].strip()), None)
-        if under is None and notice is not None and _DATED_MARK.match(lines[index]) and _REMOVED.search(lines[notice].strip()):
+        if under is None and notice is not None and _DATED_MARK.match(lines[index]) and _removal_notice(lines[notice].strip()):
             starts.append((index, index, index, -1, notice))  # "#7" / "This message has been deleted by Marlow": a post, taken down
             floor = notice
             continue
@@ -1635,20 +1635,18 @@ def _without_featured(comments: list[Comment]) -> list[Comment]:
     def key(text: str) -> str:
         return " ".join(text.split()).rstrip("….").strip()
 
-    later: dict[str, list[str]] = {}
-    """The first 40 characters of each later comment -> their whole texts."""
+    later: dict[str, list[tuple[str, str | None]]] = {}
+    """The first 40 characters of each later comment -> their whole texts and authors."""
     keep = [True] * len(comments)
     for number in range(len(comments) - 1, -1, -1):
         mine = key(comments[number].text)
         long_enough = len(mine) >= 40 or (len(mine) >= 16 and " " not in mine)  # Japanese or Chinese says more in fewer characters
-        if long_enough and any(other.startswith(mine) for other in later.get(mine[:40], ())):
+        others = later.get(mine[:40], ())[-50:] if long_enough else ()  # (a bound: the same words said a thousand times)
+        if any(other.startswith(mine) for other, _ in others):
             keep[number] = False
-        elif long_enough and any(
-            mine.startswith(other) and len(other) >= 40 and c.author == comments[number].author
-            for c in comments[number + 1 :] if (other := key(c.text))[:40] == mine[:40]
-        ):
+        elif any(mine.startswith(other) and len(other) >= 40 and author == comments[number].author for other, author in others):
             keep[number] = False  # the page's copy ran on into the lines under it ("See all reviews"): the later one is it
-        later.setdefault(mine[:40], []).append(mine)
+        later.setdefault(mine[:40], []).append((mine, comments[number].author))
     return [c for c, kept in zip(comments, keep) if kept]
 
 
@@ -3635,14 +3633,17 @@ def _references_moved(comments: list[Comment]) -> list[Comment]:
     the message above it ("@kaz_77 could you put timestamps in the VOD?…", Discord):
     moved to the reply, which goes one level under the message it quotes."""
     result = list(comments)
+    by_author: dict[str, list[int]] = {}
     for number in range(len(result) - 1):
+        by_author.setdefault((result[number].author or "").lower().lstrip("@"), []).append(number)
         *rest, last = result[number].text.split("\n")
-        match = _REFERENCE.match(last.strip()) if rest else None
+        match = _REFERENCE.match(last.strip()) if rest and "@" in last else None
         if match is None:
             continue
         name, quote = match.group("name").lower(), " ".join(match.group("quote").rstrip(".…").split())[:40]
         parent = next(
-            (c for c in reversed(result[: number + 1]) if (c.author or "").lower().lstrip("@") == name and " ".join(c.text.split()).startswith(quote)),
+            (result[k] for k in reversed(by_author.get(name, [])[-20:])  # (a reply answers one of its author's last few)
+             if result[k].text.startswith(quote[:8]) and " ".join(result[k].text.split()).startswith(quote)),
             None,
         )
         if parent is None:
@@ -3656,22 +3657,48 @@ def _references_moved(comments: list[Comment]) -> list[Comment]:
 def _without_teasers(comments: list[Comment]) -> list[Comment]:
     """The comments without the teasers a page shows above its list ("Top positive
     review", "Featured"): a card whose opening words a later card by the same
-    author holds in full."""
-    def opening(text: str) -> str:
-        return " ".join(text.split())[:60]
+    author holds in full, at the start of one of its lines."""
+    def squeeze(text: str) -> str:
+        return " ".join(text.split())
 
+    # (author, the first 40 characters of a line) -> the comments with such a line
+    lines_of: dict[tuple[str, str], list[int]] = {}
+    for number, c in enumerate(comments):
+        if c.author:
+            for line in c.text.split("\n"):
+                lines_of.setdefault((c.author, squeeze(line)[:40]), []).append(number)
     keep = []
     for number, c in enumerate(comments):
-        start = opening(c.text)
-        shown_again = c.author and len(start) >= 40 and any(
-            later.author == c.author and len(later.text) > len(c.text) * 0.8
-            and any(" ".join(line.split()).startswith(" ".join(c.text.split("\n", 1)[0].split())[:40]) for line in later.text.split("\n"))  # (not "@name …", a reply's quote of it)
-            and start in " ".join(later.text.split())
-            for later in comments[number + 1 :]
-        )
+        start = squeeze(c.text)[:60]
+        same = lines_of.get((c.author or "", squeeze(c.text.split("\n", 1)[0])[:40]), []) if c.author and len(start) >= 40 else []
+        after = bisect.bisect_right(same, number)
+        shown_again = any(
+            len(comments[later].text) > len(c.text) * 0.8 and start in squeeze(comments[later].text)
+            for later in same[after : after + 50]  # (a bound: a bot that says the same a thousand times)
+        )  # (a reply's "@name …" quote of it starts no line with it)
         if not shown_again:
             keep.append(c)
     return keep
+
+
+_REMOVED_STEMS = (
+    "delet", "remov", "hidden", "withdrawn", "moderat", "apagad", "exclu", "elimin", "borrad", "suprim", "retirad", "retiré", "gelösch",
+    "entfern", "rimoss", "cancellat", "verwijder", "usunię", "odstrán", "zmazan", "vymazan", "odstraně", "smazán", "видал", "удал",
+    "borttag", "raderad", "slettet", "poistet", "törölt", "törölve", "șters", "sters", "obrisan", "uklonjen", "izbrisan", "pašalint",
+    "ištrint", "silindi", "kaldırıl", "διαγρά", "αφαιρέθ", "削除", "删除", "刪除", "삭제", "حذف", "محذوف", "נמחק", "הוסר", "xóa",
+    "dihapus", "ถูกลบ", "মুছে", "tinanggal", "binura",
+)
+"""Cheap looks for :data:`_REMOVED`'s verbs (its full pattern is slow on every line of a long thread)."""
+
+
+def _removal_notice_in(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _REMOVED_STEMS)
+
+
+def _removal_notice(text: str) -> bool:
+    low = text.lower()
+    return len(text) <= 200 and any(stem in low for stem in _REMOVED_STEMS) and _REMOVED.search(text) is not None
 
 
 def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
@@ -3686,13 +3713,15 @@ def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
     ):
         return False  # (the next post's date and number, "03-15-2024, 01:30 PM #8", is no button)
     first = under.split()[0]
-    return sum(1 for raw in lines if raw.strip().startswith(first + " ") and re.search(r"\d", raw) and len(raw.strip()) <= 40) >= 2
+    return sum(1 for raw in lines[: at + 4000] if raw.strip().startswith(first + " ") and re.search(r"\d", raw) and len(raw.strip()) <= 40) >= 2
 
 
 def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -> list[Comment]:
     """The comments with each taken-down one as a comment of its own: its placeholder
     line, read into the card above (it has no name or buttons of its own, or its
     name and date sit over it), keeps its place in the thread, replies nest under it."""
+    if not any(_removal_notice_in(c.text) for c in comments):
+        return comments
     depth_at: dict[int, int] = {}
     for c in comments:
         if 0 <= c.line - first_line < len(lines):
@@ -3704,7 +3733,7 @@ def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -
         cut = None
         for k in range(max(0, start + 1), min(len(lines), end)):
             text = lines[k].strip()
-            if text and _REMOVED.search(text) and text in c.text and not c.text.startswith(text):
+            if text and _removal_notice(text) and text in c.text and not c.text.startswith(text):
                 cut = k
                 break
         if cut is None:
