@@ -265,14 +265,11 @@ KNOWN_MISSES = {
         "relation not found: diskusia_sme_medvede.txt links-to", "spurious relation: diskusia_sme_medvede.txt comments-on",
     ],
     # Round seventeen, measured on first contact, then studied: what is left. Hubski's replies marked
-    # only by "parent" and Tripadvisor's date under the text are read in part; a Memex highlights
-    # page and a personal note that keep the page's URL read as pages; a Skool lesson as an episode page;
+    # only by "parent" and Tripadvisor's date under the text are read in part; a personal note
+    # that keeps the page's URL read as a page; a Skool lesson as an episode page;
     # Togetter's page of one account's posts as a chat; ties through titles in other words.
     "h17a-avoma-asana": ["relation not found: asana task - migrate intake forms v2.txt links-to"],
-    "h17a-fark-hubski-memex": [
-        "hubski roundabout thread.txt: 6 comments", "Memex - Hollins Ridge roundabout.md: kind source",
-        "spurious relation: fark - last traffic light roundabout.txt comments-on", "spurious relation: hubski roundabout thread.txt comments-on",
-    ],
+    "h17a-fark-hubski-memex": ["hubski roundabout thread.txt: 6 comments"],
     "h17a-podigee-goodpods-kofi": ["goodpods comments ep42.txt: 14 comments"],
     "h17a-skool-merlin": ["3.4 Pricing your first retainer · Freelance Copy Lab (Skool).txt: kind source"],
     "h17a-yelp-tripadvisor-simplenote": [

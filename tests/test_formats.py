@@ -1483,3 +1483,13 @@ def test_a_discord_copy_with_badges_grouped_messages_and_references() -> None:
     assert [c.author for c in thread.comments] == ["mossbeard", "mossbeard", "stelle_mod", "juniperjump", "ferrouswolf"]
     assert thread.comments[1].text == "still the best stream of the year"  # the reference went to the reply
     assert thread.comments[2].depth == 1
+
+
+def test_highlights_with_a_readers_notes_between_rules() -> None:
+    lines = ["# Last traffic light comes down | Hollins Ridge Courier", "https://www.hollinsridgecourier.com/news/2024/05/13/last-light/", "",
+             "**Tags:** roundabouts", "", "---", ""]
+    for passage, note in [("The intersection recorded 31 crashes between 2019 and 2023.", "baseline numbers"),
+                          ("The state's program covered roughly 80 percent of the project.", "funding angle"),
+                          ("We were worried about response times, the fire chief said.", "anecdotal"), ("The design includes a truck apron.", None)]:
+        lines += [f"> {passage}", ""] + ([f"**Note:** {note}", ""] if note else []) + ["---", ""]
+    assert summaries.summary_signals({}, lines, "Last traffic light").strength == 2

@@ -631,9 +631,11 @@ def _quoted_passages(lines: Sequence[str], summary_headings: list[int]) -> str |
         under = sum(1 for i in starts if heading < i < after)
         if under >= 2:
             return f"a highlights section ({under} quoted passages)"
-    texts = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#")]
+    texts = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#") and not re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", raw)]
     quoted = sum(1 for raw in texts if _QUOTE_START.match(raw))
-    if len(starts) >= 3 and quoted * 5 >= len(texts) * 3:
+    # a reader's note on a passage ("**Note:** baseline numbers…", Memex, Hypothesis) belongs to it
+    noted = sum(1 for raw in texts if re.match(r"^\s*(?:\*\*|__)?(?:note|my note|comment|annotation)s?(?:\*\*|__)?\s*:", raw, re.IGNORECASE))
+    if len(starts) >= 3 and (quoted + noted) * 5 >= len(texts) * 3:
         return f"a highlights export ({len(starts)} quoted passages)"
     return None
 
