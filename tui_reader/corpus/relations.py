@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .links import normalize_url, same_page_reason, url_fragment, wiki_target
 from .model import Document, Link, Relation
 from .sections import slugify
-from .formats import summaries
+from .formats import kinds, summaries
 
 _OWN_KEYS = {"url", "permalink", "webpage_url", "canonical_url", "canonicalurl"}
 """Front matter keys whose URL is the document's own address, not a tie."""
@@ -65,9 +65,8 @@ _ROLE_WORDS = {
     "post": "page", "page": "page", "episode": "page", "source": "page", "original": "page", "show": "page",
 }
 _SUMMED_WORDS = (
-    r"summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|resumen|resumo|résumé|zusammenfassung|samenvatting|"
-    r"riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|shrnutí|zhrnutie|összefoglaló|περίληψη|ringkasan|rangkuman|"
-    r"rezumat|ملخص|סיכום|oppsummering|opsummering|sammendrag|santrauka|sažetak|resum|buod|notizen|notas|まとめ|要約|요약|总结|摘要|總結|筆記|笔记"
+    r"summary|tl;?dr|highlights|notes|key takeaways|takeaways|recap|digest|notizen|notas|筆記|笔记|"
+    + kinds.SUMMARY_WORDS + "|" + kinds.SUMMARY_WORDS_UNSPACED
 )
 """A summary's or a note's word in its title, in the languages the kinds know ("ÖZET - …", "… – oppsummering")."""
 _TALK_WORDS = (

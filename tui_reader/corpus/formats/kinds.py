@@ -118,11 +118,18 @@ _NOTES_NAME = re.compile(r"^(?:notes?|my notes|meeting notes|notizen|apuntes)\s*
 _WIKILINK = re.compile(r"\[\[[^\[\]\n]+\]\](?!\()")
 _ZETTEL_NAME = re.compile(r"^(?:\d{12,14}|\d{8}t?\d{4,6})(?:\b|_)")
 """A Zettelkasten note's file name: a timestamp id first (``202503022230 Trust leaks``)."""
+SUMMARY_WORDS = (
+    r"resumen|resumo|résumé|zusammenfassung|samenvatting|riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|"
+    r"пересказ|shrnutí|zhrnutie|összefoglaló|περίληψη|ringkasan|rangkuman|rezumat|ملخص|סיכום|oppsummering|opsummering|sammendrag|"
+    r"santrauka|sažetak|resum|buod|sammenfatning"
+)
+"""The word for a summary in other languages, as a file name or a title says it (an alternation)."""
+SUMMARY_WORDS_UNSPACED = r"まとめ|要約|요약|总结|摘要|總結|重點"
+"""The same in scripts written without spaces: found anywhere in a name."""
 _SUMMARY_STEM = re.compile(
-    r"(?:^|[-_ .])(?:tl;?dr|summary|summari[sz]e[sd]?|recap|key[-_ ]points|takeaways|briefing|resumen|resumo|résumé|resume|"
-    r"zusammenfassung|samenvatting|riassunto|sintesi|podsumowanie|sammanfattning|yhteenveto|özet|підсумок|пересказ|shrnutí|"
-    r"összefoglaló|περίληψη|ringkasan|rangkuman|rezumat|ملخص|סיכום|oppsummering|opsummering|sammendrag|santrauka|sažetak|resum|"
-    r"buod|sammenfatning)(?:$|[-_ .])|まとめ|要約|요약|总结|摘要|總結|重點|tóm[-_ ]tắt", re.IGNORECASE
+    r"(?:^|[-_ .])(?:tl;?dr|summary|summari[sz]e[sd]?|recap|key[-_ ]points|takeaways|briefing|resume|" + SUMMARY_WORDS + r")(?:$|[-_ .])|"
+    + SUMMARY_WORDS_UNSPACED + r"|tóm[-_ ]tắt",
+    re.IGNORECASE,
 )
 """A file named as a summary: ``tldr.txt``, ``ep-17-summary``, ``summarize-this-article-…``."""
 _MEETING = re.compile(r"^\s*(?:#{1,6}\s*|\*\*)?(?:attendees|participants|agenda|action items|next steps|decisions)\b", re.IGNORECASE)

@@ -515,7 +515,8 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
     shapes = collections.Counter(_digit_shape(raw.strip()) for raw in lines if 0 < len(raw.strip()) <= 48)
     floor = -1
     # Most marks with a card under them (the name, then its fields): every card is read so.
-    below = sum(1 for index, _ in marks if (card := _card_under_mark(lines, index, shapes)) is not None and card[1] > card[0])
+    cards = {index: _card_under_mark(lines, index, shapes) for index, _ in marks}
+    below = sum(1 for card in cards.values() if card is not None and card[1] > card[0])
     names_under = below * 5 >= len(marks) * 3
     for index, number in marks:
         date_at = None if names_under else next((k for k in range(index - 1, max(floor, index - 4), -1) if _generic_date(lines[k].strip())), None)
@@ -526,7 +527,7 @@ def numbered_cards(lines: list[str], first_line: int) -> Thread | None:
             continue
         # "#3" / "Tibi_DX" / "Guru Member" / "Posts: 9.274" / "Posted 16 mai 2024 - 09:20"
         # (IP.Board, Flashback): the name under the mark, then the fields of its card.
-        under = _card_under_mark(lines, index, shapes)
+        under = cards[index]
         notice = next((k for k in range(index + 1, min(len(lines), index + 3)) if lines[k].strip()), None)
         if under is None and notice is not None and _DATED_MARK.match(lines[index]) and _removal_notice(lines[notice].strip()):
             starts.append((index, index, index, -1, notice))  # "#7" / "This message has been deleted by Marlow": a post, taken down
@@ -1139,12 +1140,6 @@ def _chat_thread(
         comments.append(Comment(first_line + index, text, user, 0, first_line + end, parse_date(when)))
     if not comments:
         return None
-    for number in range(len(comments) - 1):
-        # "Replying to @ravenblue: …" over the reply, read into the message above it (Kick, Twitch)
-        *rest, last = comments[number].text.split("\n")
-        if rest and _QUOTED_REPLY.match(last.strip()):
-            comments[number] = dataclasses.replace(comments[number], text="\n".join(rest).strip())
-            comments[number + 1] = dataclasses.replace(comments[number + 1], text=last.strip() + "\n" + comments[number + 1].text)
     thread = Thread(name, _quoted_replies(comments))
     thread.url = _standalone_url(comments[0].text.split("\n"))  # the link the chat opens with
     thread.total = _non_blank(lines, heads[0][0])
@@ -3630,25 +3625,36 @@ _REFERENCE = re.compile(r"^@(?P<name>[\w.\-]{2,40}) (?P<quote>\S.{19,})$")
 
 def _references_moved(comments: list[Comment]) -> list[Comment]:
     """A reply's reference to what it answers, copied over the reply and so read into
-    the message above it ("@kaz_77 could you put timestamps in the VOD?…", Discord):
-    moved to the reply, which goes one level under the message it quotes."""
+    the message above it: moved to the reply, which goes one level under the message
+    it names. Discord's quote of the parent ("@kaz_77 could you put timestamps in the
+    VOD?…") is dropped; a stream chat's "Replying to @ravenblue: …" stays on the reply."""
     result = list(comments)
     by_author: dict[str, list[int]] = {}
     for number in range(len(result) - 1):
         by_author.setdefault((result[number].author or "").lower().lstrip("@"), []).append(number)
         *rest, last = result[number].text.split("\n")
-        match = _REFERENCE.match(last.strip()) if rest and "@" in last else None
-        if match is None:
+        if not rest or "@" not in last and "eply" not in last:
             continue
-        name, quote = match.group("name").lower(), " ".join(match.group("quote").rstrip(".…").split())[:40]
+        stripped = last.strip()
+        said = _QUOTED_REPLY.match(stripped)
+        bare = None if said else _REFERENCE.match(stripped)
+        if said is not None:
+            name, quote = (said.group("name") or "").strip().lower().lstrip("@"), said.group("after") or said.group("quote") or said.group("bare") or ""
+        elif bare is not None:
+            name, quote = bare.group("name").lower(), bare.group("quote")
+        else:
+            continue
+        quote = " ".join(re.sub(r"[*_]", "", quote).rstrip(".…").split())[:40]
+        mine = by_author.get(name, [])[-20:]  # (a reply answers one of its author's last few)
         parent = next(
-            (result[k] for k in reversed(by_author.get(name, [])[-20:])  # (a reply answers one of its author's last few)
-             if result[k].text.startswith(quote[:8]) and " ".join(result[k].text.split()).startswith(quote)),
-            None,
+            (result[k] for k in reversed(mine) if quote and result[k].text.startswith(quote[:8]) and " ".join(result[k].text.split()).startswith(quote)),
+            result[mine[-1]] if said is not None and name and mine else None,  # "Replying to @name:" names it whatever it quotes
         )
         if parent is None:
             continue
         result[number] = dataclasses.replace(result[number], text="\n".join(rest).rstrip())
+        if said is not None:
+            result[number + 1] = dataclasses.replace(result[number + 1], text=stripped + "\n" + result[number + 1].text)
         if not any(c.depth for c in comments):
             result[number + 1] = dataclasses.replace(result[number + 1], depth=parent.depth + 1)
     return result
@@ -3697,11 +3703,15 @@ def _removal_notice_in(text: str) -> bool:
 
 
 def _removal_notice(text: str) -> bool:
-    low = text.lower()
-    return len(text) <= 200 and any(stem in low for stem in _REMOVED_STEMS) and _REMOVED.search(text) is not None
+    return len(text) <= 200 and _removal_notice_in(text) and _REMOVED.search(text) is not None
 
 
-def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
+def _counted_buttons(lines: list[str]) -> collections.Counter[str]:
+    """How many short lines with a number each first word starts ("Ocultar 3 respostas", "Ocultar 1 resposta")."""
+    return collections.Counter(text.split()[0] for raw in lines if len(text := raw.strip()) <= 40 and " " in text and re.search(r"\d", text))
+
+
+def _holds_replies(lines: list[str], at: int, following: int | None, buttons: collections.Counter[str]) -> bool:
     """Whether replies hang under the line ``at``: the next comment is indented deeper,
     or a button with the number of its replies follows it ("Ukryj odpowiedzi (1)",
     "Ocultar 1 resposta": a first word that other lines with a number start with too)."""
@@ -3712,8 +3722,7 @@ def _holds_replies(lines: list[str], at: int, following: int | None) -> bool:
         r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}:\d\d", under
     ):
         return False  # (the next post's date and number, "03-15-2024, 01:30 PM #8", is no button)
-    first = under.split()[0]
-    return sum(1 for raw in lines[: at + 4000] if raw.strip().startswith(first + " ") and re.search(r"\d", raw) and len(raw.strip()) <= 40) >= 2
+    return buttons[under.split()[0]] >= 2
 
 
 def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -> list[Comment]:
@@ -3722,6 +3731,7 @@ def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -
     name and date sit over it), keeps its place in the thread, replies nest under it."""
     if not any(_removal_notice_in(c.text) for c in comments):
         return comments
+    buttons: collections.Counter[str] | None = None
     depth_at: dict[int, int] = {}
     for c in comments:
         if 0 <= c.line - first_line < len(lines):
@@ -3739,7 +3749,9 @@ def _split_removed(comments: list[Comment], lines: list[str], first_line: int) -
         if cut is None:
             found.append(c)
             continue
-        if not _holds_replies(lines, cut, comments[number + 1].line - first_line if number + 1 < len(comments) else None):
+        if buttons is None:
+            buttons = _counted_buttons(lines)
+        if not _holds_replies(lines, cut, comments[number + 1].line - first_line if number + 1 < len(comments) else None, buttons):
             # a taken-down comment nothing answers: no comment of the thread, and no words of the one above
             text = lines[cut].strip()
             at = c.text.find(text)
